@@ -1,0 +1,43 @@
+# Two commands for a newcomer: `make serve` and `make test`. Both create .venv themselves.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SPHINX := $(BIN)/sphinx-build
+BUILD  := _build
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: help html doctest serve test clean
+
+help:
+	@echo "make serve    build the site and serve it with live reload on http://$(HOST):$(PORT)"
+	@echo "make test     run the whole test suite"
+	@echo "make html     build the site into $(BUILD)/html (strict)"
+	@echo "make doctest  run every example in the lessons"
+	@echo "make clean    remove $(BUILD)"
+
+# The virtual environment is rebuilt whenever the pins change.
+$(BIN)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+venv: $(BIN)/.installed
+
+html: $(BIN)/.installed
+	$(SPHINX) -n -W --keep-going -b html . $(BUILD)/html
+
+doctest: $(BIN)/.installed
+	$(SPHINX) -n -W --keep-going -b doctest . $(BUILD)/doctest
+
+serve: $(BIN)/.installed
+	$(BIN)/sphinx-autobuild -n --host $(HOST) --port $(PORT) \
+	  --watch _ext --watch _static --watch _templates --watch conf.py \
+	  --ignore "$(BUILD)/*" --ignore "$(VENV)/*" . $(BUILD)/serve
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,53 @@
+"""The course's Sphinx extension: lessons from front matter, their parts, links and checks.
+
+Modules, one concept each:
+  facts       lesson facts read from front matter, and their checks
+  domain      what lessons contribute to the book (kept right for incremental/parallel
+              builds) and the {day} role
+  header      kicker, "Day N of 21", question and draft badge; week page titles
+  parts       the directives authors write: image-slot, vocabulary, forward-references,
+              wrap-up, sign-off, and the course-map / course-glossary / course-recap pages
+  listings    fills the pages built from every lesson
+  html_cards  HTML presentation: sphinx-design cards
+  checks      course checks as warnings with file and line
+  updates     which pages an incremental build rewrites
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from . import nodes as course_nodes
+from .checks import setup_checks
+from .domain import CourseDomain
+from .header import FrontMatterTop
+from .html_cards import HTMLCards
+from .listings import FillListings
+from .parts import DIRECTIVES
+from .updates import setup_updates
+
+__version__ = "1.0"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("course_days", 21, "env", types=[int])
+    app.add_config_value("course_weeks", {}, "env", types=[dict])
+
+    app.add_domain(CourseDomain)
+    app.add_role("day", CourseDomain.roles["day"])
+    for node in (course_nodes.lesson_header, course_nodes.image_slot, course_nodes.image_placeholder,
+                 course_nodes.vocabulary, course_nodes.forward_references, course_nodes.wrap_up,
+                 course_nodes.wrap_up_part, course_nodes.sign_off):
+        app.add_node(node)
+    for name, directive in DIRECTIVES.items():
+        app.add_directive(name, directive)
+
+    app.add_transform(FrontMatterTop)
+    app.add_post_transform(FillListings)
+    app.add_post_transform(HTMLCards)
+    setup_checks(app)
+    setup_updates(app)
+    return {"version": __version__, "env_version": 1,
+            "parallel_read_safe": True, "parallel_write_safe": True}

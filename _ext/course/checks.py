@@ -1,0 +1,111 @@
+"""Course checks, reported as Sphinx warnings with file and line (so `-W` makes them errors).
+
+Per page, when it is read: each lesson part present once, every "Day N" a link, no untested
+`>>>` example. For the whole course, after reading: each day 1..N has exactly one lesson.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+from sphinx.util.nodes import get_node_line
+
+from .domain import course_domain
+from .facts import key_line
+from .nodes import REQUIRED_PARTS, course_listing, lesson_header, wrap_up
+
+logger = logging.getLogger(__name__)
+
+DAY_MENTION = re.compile(r"\bDay (\d{1,2})\b")
+#: Text an author did not type: generated headers, listings, and the wrap-up's title.
+GENERATED = (lesson_header, course_listing, pending_xref, nodes.reference, nodes.literal,
+             nodes.literal_block, nodes.title, nodes.raw, nodes.comment)
+
+
+def warn(message: str, docname: str, line: int | None, subtype: str) -> None:
+    logger.warning(message, location=(docname, line or 1), type="course", subtype=subtype)
+
+
+def _inside(node: nodes.Node, kinds: tuple[type, ...]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, kinds):
+            return True
+        parent = parent.parent
+    return False
+
+
+def check_parts(docname: str, doctree: nodes.document) -> None:
+    for part, directive in REQUIRED_PARTS.items():
+        found = list(doctree.findall(part))
+        if not found:
+            warn(f"this lesson has no {directive} (add a `:::{{{directive}}}` block; "
+                 "see CONTRIBUTING.md for the lesson's parts)", docname, 1, "parts")
+        for extra in found[1:]:
+            warn(f"this lesson has a second {directive} (a lesson has exactly one: "
+                 "merge the two)", docname, get_node_line(extra), "parts")
+
+
+def check_day_mentions(docname: str, doctree: nodes.document, own_day: int | None) -> None:
+    for text in doctree.findall(nodes.Text):
+        if _inside(text, GENERATED):
+            continue
+        for match in DAY_MENTION.finditer(text.astext()):
+            if own_day is not None and int(match.group(1)) == own_day:
+                continue  # a lesson may name itself
+            day = match.group(1)
+            warn(f'"Day {day}" is not a link (write {{day}}`{day}` so readers can follow it)',
+                 docname, get_node_line(text.parent), "day-link")
+
+
+def check_examples(docname: str, doctree: nodes.document) -> None:
+    for block in doctree.findall(nodes.literal_block):
+        if ">>>" in block.astext() and "testnodetype" not in block:
+            warn("this example has `>>>` prompts but is not tested (write ```{doctest} "
+                 "instead of ```python so CI runs it)", docname, block.line, "untested-example")
+
+
+def check_page(app: Sphinx, doctree: nodes.document) -> None:
+    docname = app.env.docname
+    lesson = course_domain(app.env).lessons.get(docname)
+    if lesson is not None:
+        check_parts(docname, doctree)
+    if app.env.metadata.get(docname, {}).get("day") is None and docname.split("/")[0] in {
+        f"week{week}" for week in app.config.course_weeks
+    } and not docname.endswith("/index"):
+        warn("this page is in a week folder but has no `day:` in its front matter "
+             "(add the lesson's front matter, or move the page out of the week folder)",
+             docname, 1, "front-matter")
+    check_day_mentions(docname, doctree, lesson.day if lesson else None)
+    check_examples(docname, doctree)
+
+
+def check_course(app: Sphinx, env: BuildEnvironment) -> None:
+    """Each day of the course has exactly one lesson."""
+    by_day: dict[int, list[str]] = {}
+    for lesson in course_domain(env).lessons.values():
+        by_day.setdefault(lesson.day, []).append(lesson.docname)
+    for day, docnames in sorted(by_day.items()):
+        first, *others = sorted(docnames)
+        for other in others:
+            warn(f"Day {day} already has a lesson, {env.doc2path(first, False)} "
+                 f"(each day has one lesson: change `day:` in one of them)",
+                 other, key_line(env, other, "day"), "days")
+    for day in range(1, app.config.course_days + 1):
+        if day in by_day:
+            continue
+        week = (day - 1) // (app.config.course_days // len(app.config.course_weeks)) + 1
+        week_page = f"week{week}/index"
+        where = week_page if week_page in env.all_docs else app.config.root_doc
+        warn(f"no lesson has `day: {day}` (write week{week}/day-{day:02d}.md with its front "
+             "matter)", where, 1, "days")
+
+
+def setup_checks(app: Sphinx) -> None:
+    app.connect("doctree-read", check_page)
+    app.connect("env-check-consistency", check_course)

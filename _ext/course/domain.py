@@ -1,0 +1,142 @@
+"""The course domain: what every lesson contributes to the whole book, and the {day} role.
+
+Like `sphinx.ext.todo`, the data lives in a Domain so that `clear_doc` forgets a page that is
+re-read or removed, and `merge_domaindata` joins what parallel readers collected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
+from sphinx.domains import Domain
+from sphinx.environment import BuildEnvironment
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from .facts import Lesson
+
+
+@dataclass(frozen=True)
+class Term:
+    """A vocabulary term where the course introduces it."""
+
+    name: str
+    docname: str
+    node_id: str
+    definition: nodes.Element  # the definition as the lesson shows it (unresolved)
+
+
+class DayRole(XRefRole):
+    """{day}`9` links "Day 9"; {day}`the database lesson <11>` links other words."""
+
+    def run(self):
+        self.name = "course:day"  # registered globally as {day}, resolved by this domain
+        return super().run()
+
+    def process_link(self, env, refnode, has_explicit_title, title, target):
+        target = target.strip()
+        if not has_explicit_title:
+            title = f"Day {target}"
+        return title, target
+
+
+class CourseDomain(Domain):
+    name = "course"
+    label = "Course"
+    roles = {"day": DayRole(warn_dangling=True, innernodeclass=nodes.inline)}
+    dangling_warnings = {
+        "day": "Day %(target)s is linked here, but no lesson has `day: %(target)s` "
+               "in its front matter (check the number)",
+    }
+    initial_data: dict[str, dict[str, Any]] = {
+        "lessons": {},   # docname -> Lesson
+        "wraps": {},     # docname -> wrap_up node (as written, unresolved)
+        "terms": {},     # lower-case term -> Term
+        "listings": {},  # docname -> set of listing kinds the page shows
+        "pages": {},     # docname -> page title for non-lesson pages with front matter (essay)
+    }
+
+    # -- what lessons contribute ----------------------------------------------------
+    @property
+    def lessons(self) -> dict[str, Lesson]:
+        return self.data["lessons"]
+
+    def lessons_by_day(self) -> dict[int, Lesson]:
+        return {lesson.day: lesson for lesson in sorted(self.lessons.values(), key=lambda l: l.docname)}
+
+    def ordered_lessons(self) -> list[Lesson]:
+        return sorted(self.lessons.values(), key=lambda lesson: (lesson.day, lesson.docname))
+
+    @property
+    def wraps(self) -> dict[str, nodes.Element]:
+        return self.data["wraps"]
+
+    @property
+    def terms(self) -> dict[str, Term]:
+        return self.data["terms"]
+
+    @property
+    def listings(self) -> dict[str, set[str]]:
+        return self.data["listings"]
+
+    def note_listing(self, docname: str, kind: str) -> None:
+        self.listings.setdefault(docname, set()).add(kind)
+
+    # -- incremental and parallel builds ---------------------------------------------
+    def clear_doc(self, docname: str) -> None:
+        for key in ("lessons", "wraps", "listings", "pages"):
+            self.data[key].pop(docname, None)
+        for name in [name for name, term in self.terms.items() if term.docname == docname]:
+            del self.terms[name]
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        wanted = set(docnames)
+        for key in ("lessons", "wraps", "listings", "pages"):
+            for docname, value in otherdata[key].items():
+                if docname in wanted:
+                    self.data[key][docname] = value
+        for name, term in otherdata["terms"].items():
+            if term.docname in wanted:
+                self.terms[name] = term
+
+    # -- the {day} role ----------------------------------------------------------------
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        lesson = self.lessons_by_day().get(int(target)) if target.isdigit() else None
+        if lesson is None:
+            return None
+        return make_refnode(builder, fromdocname, lesson.docname, "", contnode, lesson.title)
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        return []
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for lesson in self.lessons.values():
+            yield (f"day-{lesson.day}", f"{lesson.label}: {lesson.title}", "doc",
+                   lesson.docname, "", 1)
+
+
+def course_domain(env: BuildEnvironment) -> CourseDomain:
+    return env.get_domain("course")  # type: ignore[return-value]
+
+
+def day_link(day: int, text: str | None = None) -> pending_xref:
+    """A {day} reference made in code, resolved like one an author wrote."""
+    label = text or f"Day {day}"
+    ref = pending_xref("", refdomain="course", reftype="day", reftarget=str(day),
+                       refexplicit=text is not None, refwarn=True)
+    ref += nodes.inline(label, label, classes=["xref", "course", "course-day"])
+    return ref

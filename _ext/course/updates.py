@@ -1,0 +1,50 @@
+"""Incremental builds: which unchanged pages must be rewritten after some lessons were re-read.
+
+Every page's navigation shows each lesson's title; the course map also shows questions and
+draft badges; the recap shows wrap-ups; the glossary shows definitions. Only the pages that
+really show a changed fact are rewritten.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from .domain import course_domain
+
+_SNAPSHOT_KEY = "course_snapshot"
+
+
+def _facts(env: BuildEnvironment) -> dict[str, Any]:
+    domain = course_domain(env)
+    return {
+        "nav": {doc: (l.day, l.title) for doc, l in domain.lessons.items()},
+        "map": {doc: (l.day, l.title, l.question, l.status) for doc, l in domain.lessons.items()},
+        "recap": {doc: wrap.astext() for doc, wrap in domain.wraps.items()},
+        "glossary": {name: (t.docname, t.definition.astext() if t.definition else "")
+                     for name, t in domain.terms.items()},
+    }
+
+
+def snapshot(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    # Taken before any page is purged and re-read; never pickled with the environment.
+    app.__dict__[_SNAPSHOT_KEY] = _facts(env)
+
+
+def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    before = app.__dict__.pop(_SNAPSHOT_KEY, None)
+    if before is None:
+        return []
+    after = _facts(env)
+    if before["nav"] != after["nav"]:
+        return sorted(env.found_docs)  # a title in the navigation of every page
+    changed = {kind for kind in ("map", "recap", "glossary") if before[kind] != after[kind]}
+    listings = course_domain(env).listings
+    return sorted(doc for doc, kinds in listings.items() if kinds & changed)
+
+
+def setup_updates(app: Sphinx) -> None:
+    app.connect("env-before-read-docs", snapshot)
+    app.connect("env-get-updated", pages_to_rewrite)
