@@ -33,8 +33,9 @@ myst_title_to_header = True  # a lesson's title is its front matter `title`
 myst_heading_anchors = 2
 
 exclude_patterns = [
-    "_build", ".venv", "README.md", "CONTRIBUTING.md", "tests", ".ci", ".github",
-    "Thumbs.db", ".DS_Store",
+    # Only the book is a source: not tooling, tests, hidden folders or dependencies.
+    "_build", ".*", "**/.*", "**/node_modules", "README.md", "CONTRIBUTING.md",
+    "tests", "bench", "tools", "Thumbs.db", ".DS_Store",
 ]
 templates_path = ["_templates"]
 
