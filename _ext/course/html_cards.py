@@ -22,15 +22,15 @@ CARD_PARTS: dict[type[nodes.Element], str] = {
 
 def as_card(part: nodes.Element, extra: str) -> nodes.container:
     title = next((child for child in part.children if isinstance(child, nodes.title)), None)
-    card = nodes.container("", classes=["sd-card", "sd-sphinx-override", "sd-mb-3",
+    card = nodes.container("", is_div=True, classes=["sd-card", "sd-sphinx-override", "sd-mb-3",
                                         "sd-shadow-sm", "course-card", extra])
     card["ids"] = part["ids"]
     card.source, card.line = part.source, part.line
     if title is not None:
         heading = nodes.paragraph("", "", *title.children, classes=["sd-card-text", "course-card-heading"])
-        card += nodes.container("", heading, classes=["sd-card-header"])
+        card += nodes.container("", heading, is_div=True, classes=["sd-card-header"])
     body = [child for child in part.children if child is not title]
-    card += nodes.container("", *body, classes=["sd-card-body"])
+    card += nodes.container("", *body, is_div=True, classes=["sd-card-body"])
     return card
 
 

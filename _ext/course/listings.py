@@ -26,7 +26,8 @@ def _strip_ids(node: nodes.Element) -> nodes.Element:
 
 
 def _container(classes: list[str], *children: nodes.Node) -> nodes.container:
-    return nodes.container("", *children, classes=classes)
+    # is_div: sphinx-design's marker for a bare <div> without docutils' container styles
+    return nodes.container("", *children, is_div=True, classes=classes)
 
 
 class FillListings(SphinxPostTransform):
@@ -54,6 +55,10 @@ class FillListings(SphinxPostTransform):
         weeks = [week] if week else list(self.config.course_weeks)
         lessons = domain.ordered_lessons()
         out: list[nodes.Node] = []
+        if not week and self.prefaces():
+            out.append(nodes.rubric("Before you start", "Before you start",
+                                    classes=["course-map-week"]))
+            out.append(self.preface_cards() if self.html else self.preface_list())
         for number in weeks:
             days = [lesson for lesson in lessons if lesson.week == number]
             if not week:
@@ -64,27 +69,60 @@ class FillListings(SphinxPostTransform):
             out.append(self.day_cards(days) if self.html else self.day_list(days))
         return out
 
-    def day_cards(self, lessons: list[Lesson]) -> nodes.Element:
+    def prefaces(self) -> list[str]:
+        """Pages with a status but no day or week: the founding essay."""
+        return sorted(doc for doc, meta in self.env.metadata.items()
+                      if "status" in meta and "day" not in meta and "week" not in meta
+                      and doc in self.env.titles)
+
+    def card(self, top: list[nodes.Node], docname: str, title: str, text: str,
+             classes: list[str]) -> nodes.container:
+        top_line = nodes.paragraph("", "", *top, classes=["sd-card-text", "course-card-day"])
+        heading = nodes.paragraph("", "", self.doc_link(docname, title),
+                                  classes=["sd-card-title", "sd-font-weight-bold",
+                                           "course-card-title"])
+        body = nodes.paragraph("", "", nodes.Text(text),
+                               classes=["sd-card-text", "course-card-question"])
+        card = _container(["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm",
+                           "sd-card-hover", *classes],
+                          _container(["sd-card-body"], top_line, heading, body))
+        return _container(["sd-col", "sd-d-flex-row"], card)
+
+    @staticmethod
+    def grid(columns: list[nodes.Node]) -> nodes.container:
         row = _container(["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-row-cols-lg-3",
-                          "sd-g-3"])
-        for lesson in lessons:
-            day = nodes.paragraph("", "", nodes.Text(f"Day {lesson.day}"),
-                                  classes=["sd-card-text", "course-card-day"])
-            if lesson.status == "draft":
-                day += [nodes.Text(" "), draft_badge()]
-            title = nodes.paragraph("", "", self.doc_link(lesson.docname, lesson.title),
-                                    classes=["sd-card-title", "sd-font-weight-bold",
-                                             "course-card-title"])
-            question = nodes.paragraph("", f"AI asks: {lesson.question}",
-                                       nodes.Text(f"AI asks: {lesson.question}"),
-                                       classes=["sd-card-text", "course-card-question"])
-            card = _container(["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm",
-                               "sd-card-hover", "course-day-card", f"course-day-{lesson.day}"],
-                              _container(["sd-card-body"], day, title, question))
-            card["ids"] = [f"course-day-{lesson.day}"]
-            row += _container(["sd-col", "sd-d-flex-row"], card)
+                          "sd-g-3"], *columns)
         return _container(["sd-container-fluid", "sd-sphinx-override", "sd-mb-4",
                            "course-map"], row)
+
+    def preface_cards(self) -> nodes.Element:
+        columns = []
+        for doc in self.prefaces():
+            top: list[nodes.Node] = [nodes.Text("Preface")]
+            if self.env.metadata[doc].get("status") == "draft":
+                top += [nodes.Text(" "), draft_badge()]
+            columns.append(self.card(top, doc, self.env.titles[doc].astext(),
+                                     "Why this course exists.", ["course-preface-card"]))
+        return self.grid(columns)
+
+    def preface_list(self) -> nodes.Element:
+        items = nodes.bullet_list(classes=["course-map"])
+        for doc in self.prefaces():
+            title = self.env.titles[doc].astext()
+            items += nodes.list_item("", nodes.paragraph("", "", self.doc_link(doc, title)))
+        return items
+
+    def day_cards(self, lessons: list[Lesson]) -> nodes.Element:
+        columns = []
+        for lesson in lessons:
+            top: list[nodes.Node] = [nodes.Text(f"Day {lesson.day}")]
+            if lesson.status == "draft":
+                top += [nodes.Text(" "), draft_badge()]
+            column = self.card(top, lesson.docname, lesson.title, f"AI asks: {lesson.question}",
+                               ["course-day-card", f"course-day-{lesson.day}"])
+            column[0]["ids"] = [f"course-day-{lesson.day}"]
+            columns.append(column)
+        return self.grid(columns)
 
     def day_list(self, lessons: list[Lesson]) -> nodes.Element:
         items = nodes.bullet_list(classes=["course-map"])
