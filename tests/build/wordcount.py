@@ -1,0 +1,35 @@
+"""Words of prose in a lesson's source: what a reader reads, not code or markup."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+CODE = re.compile(r"^```.*?^```", re.S | re.M)
+DIRECTIVE_LINES = re.compile(r"^(:::.*|:[\w-]+:.*)$", re.M)
+ROLE = re.compile(r"\{(\w+)\}`([^`<]*?)\s*(?:<([^>]*)>)?`")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
+
+
+def _role_text(match: re.Match[str]) -> str:
+    role, text, target = match.groups()
+    if role == "day" and not target:
+        return f"Day {text}"
+    return text
+
+
+def prose_words(path: Path) -> int:
+    text = path.read_text(encoding="utf-8")
+    for pattern, replacement in ((FRONT_MATTER, ""), (CODE, ""), (DIRECTIVE_LINES, "")):
+        text = pattern.sub(replacement, text)
+    text = LINK.sub(r"\1", ROLE.sub(_role_text, text))
+    return len(WORD.findall(text))
+
+
+if __name__ == "__main__":  # python3 tests/build/wordcount.py week*/day-*.md essay.md
+    import sys
+
+    for name in sys.argv[1:]:
+        print(f"{prose_words(Path(name)):5d}  {name}")
