@@ -14,6 +14,7 @@ help:
 	@echo "make test     run the whole test suite"
 	@echo "make html     build the site into $(BUILD)/html (strict)"
 	@echo "make doctest  run every example in the lessons"
+	@echo "make check    every course problem at once, one line each (build, doctests, spelling)"
 	@echo "make clean    remove $(BUILD)"
 
 # The virtual environment is rebuilt whenever the pins change.
@@ -41,3 +42,8 @@ test: $(BIN)/.installed
 
 clean:
 	rm -rf $(BUILD)
+
+# -- Contributors: every problem at once (tools/check.py; CONTRIBUTING.md, "Running the checks")
+.PHONY: check
+check: $(BIN)/.installed
+	$(BIN)/python tools/check.py

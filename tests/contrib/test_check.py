@@ -1,0 +1,104 @@
+"""`make check` on a broken copy of the book: every problem at once, one line each, at its line."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+from project_copy import copy_project  # noqa: E402
+
+LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+): (?P<message>.+\(.+\))$")
+
+
+def run_check(root: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "tools" / "check.py"), "--root", str(root)],
+                          capture_output=True, text=True, timeout=900,
+                          env={**os.environ, **env})
+
+
+def line_of(path: Path, text: str) -> int:
+    """The 1-based line of the first line of the file that contains `text`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if text in line)
+
+
+def replace_once(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is no longer in {path}; update the fixture"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """A copy of the book with five kinds of problem, checked once under GitHub Actions."""
+    book = copy_project(ROOT, tmp_path_factory.mktemp("broken") / "book")
+    day10 = book / "week2" / "day-10.md"
+    text = day10.read_text(encoding="utf-8")
+    heading = text.index("\n## ")
+    day10.write_text(text[:heading] + "\n\nDay 3 told you teh two places code runs.\n\n"
+                     ":::{image-slott} /images/x.*\n:::\n" + text[heading:], encoding="utf-8")
+    day9 = book / "week2" / "day-09.md"
+    replace_once(day9, "'backend: it needs a secret'", "'backend: a secret'")
+    replace_once(day9, ">>> len(likes)\n2", ">>> len(likes)\n2\n>>> unliked_photos\n[]")
+    return book, run_check(book, GITHUB_ACTIONS="true")
+
+
+def problems(output: str) -> list[re.Match[str]]:
+    return [match for match in map(LINE.match, output.splitlines()) if match]
+
+
+def test_every_problem_is_one_line_at_its_line(broken) -> None:
+    book, done = broken
+    assert done.returncode == 1, done.stdout + done.stderr
+    day9, day10 = book / "week2" / "day-09.md", book / "week2" / "day-10.md"
+    expected = {
+        ("week2/day-10.md", line_of(day10, "Day 3 told you"), "teh"),
+        ("week2/day-10.md", line_of(day10, "Day 3 told you"), '"Day 3" is not a link'),
+        ("week2/day-10.md", line_of(day10, "image-slott"), "image-slott"),
+        ("week2/day-09.md", line_of(day9, "where_should_this_run(needs_secret=True"),
+         "'backend: a secret'"),
+        ("week2/day-09.md", line_of(day9, ">>> unliked_photos"), "NameError"),
+    }
+    found = problems(done.stdout)
+    for path, line, words in expected:
+        assert any(m["path"] == path and int(m["line"]) == line and words in m["message"]
+                   for m in found), f"no `{path}:{line}: ...{words}...` in:\n{done.stdout}"
+    assert len(found) == len(expected), done.stdout
+
+
+def test_output_is_sorted_unique_and_has_no_traceback(broken) -> None:
+    _, done = broken
+    lines = [line for line in done.stdout.splitlines() if not line.startswith("::")]
+    keys = [(m["path"], int(m["line"]), m["message"]) for m in problems("\n".join(lines))]
+    assert len(keys) == len(lines), f"a line that is not `path:line: message (fix)`:\n{done.stdout}"
+    assert keys == sorted(set(keys))
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_github_actions_sees_each_problem_beside_its_line(broken) -> None:
+    _, done = broken
+    annotations = [line for line in done.stdout.splitlines() if line.startswith("::error ")]
+    assert len(annotations) == len(problems(done.stdout))
+    for match in problems(done.stdout):
+        assert any(a.startswith(f"::error file={match['path']},line={match['line']}::")
+                   for a in annotations), match.group(0)
+
+
+def test_a_crashing_extension_is_one_line_at_the_broken_line(tmp_path: Path) -> None:
+    book = copy_project(ROOT, tmp_path / "book")
+    facts = book / "_ext" / "course" / "facts.py"
+    facts.write_text(facts.read_text(encoding="utf-8") + "\ndef broken(:\n", encoding="utf-8")
+    done = run_check(book, GITHUB_ACTIONS="")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    assert not any(line.startswith("::") for line in done.stdout.splitlines())
+    wanted = f"_ext/course/facts.py:{line_of(facts, 'def broken(:')}: SyntaxError"
+    assert any(line.startswith(wanted) for line in done.stdout.splitlines()), done.stdout
