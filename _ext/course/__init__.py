@@ -49,5 +49,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(HTMLCards)
     setup_checks(app)
     setup_updates(app)
+    app.setup_extension("course.last_updated")  # "Last updated" on lessons, from git
     return {"version": __version__, "env_version": 1,
             "parallel_read_safe": True, "parallel_write_safe": True}
