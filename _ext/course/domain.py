@@ -48,6 +48,7 @@ class DayRole(XRefRole):
 class CourseDomain(Domain):
     name = "course"
     label = "Course"
+    data_version = 1  # 1: images_wanted
     roles = {"day": DayRole(warn_dangling=True, innernodeclass=nodes.inline)}
     dangling_warnings = {
         "day": "Day %(target)s is linked here, but no lesson has `day: %(target)s` "
@@ -59,6 +60,7 @@ class CourseDomain(Domain):
         "terms": {},     # lower-case term -> Term
         "listings": {},  # docname -> set of listing kinds the page shows
         "pages": {},     # docname -> page title for non-lesson pages with front matter (essay)
+        "images": {},    # docname -> absolute path (or glob) of the image its slot still wants
     }
 
     # -- what lessons contribute ----------------------------------------------------
@@ -87,16 +89,20 @@ class CourseDomain(Domain):
     def note_listing(self, docname: str, kind: str) -> None:
         self.listings.setdefault(docname, set()).add(kind)
 
+    @property
+    def images_wanted(self) -> dict[str, str]:
+        return self.data["images"]
+
     # -- incremental and parallel builds ---------------------------------------------
     def clear_doc(self, docname: str) -> None:
-        for key in ("lessons", "wraps", "listings", "pages"):
+        for key in ("lessons", "wraps", "listings", "pages", "images"):
             self.data[key].pop(docname, None)
         for name in [name for name, term in self.terms.items() if term.docname == docname]:
             del self.terms[name]
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         wanted = set(docnames)
-        for key in ("lessons", "wraps", "listings", "pages"):
+        for key in ("lessons", "wraps", "listings", "pages", "images"):
             for docname, value in otherdata[key].items():
                 if docname in wanted:
                     self.data[key][docname] = value

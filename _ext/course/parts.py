@@ -72,8 +72,10 @@ class ImageSlot(CourseDirective):
                 figure += nodes.caption("", "", *text)
             slot += figure
             return [slot]
-        # Re-read this page when an image is added to the folder.
-        self.env.note_dependency(str(Path(absolute).parent))
+        # Re-read this page once the image exists (see `updates.reread_when_image_appears`).
+        # Not env.note_dependency on the folder: Sphinx takes a folder for a missing file
+        # and would re-read the page on every build.
+        course_domain(self.env).images_wanted[self.env.docname] = str(absolute)
         stem = str(Path(relative).with_suffix("")) if "*" in Path(relative).suffix else relative
         wanted = self.titled(image_placeholder(classes=["course-image-placeholder"]), "Image wanted")
         wanted += self.parse_content()

@@ -2,11 +2,13 @@
 
 Every page's navigation shows each lesson's title; the course map also shows questions and
 draft badges; the recap shows wrap-ups; the glossary shows definitions. Only the pages that
-really show a changed fact are rewritten.
+really show a changed fact are rewritten. A page whose image slot still waits for its image is
+re-read once the image file appears.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -45,6 +47,14 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(doc for doc, kinds in listings.items() if kinds & changed)
 
 
+def reread_when_image_appears(app: Sphinx, env: BuildEnvironment, added: set[str],
+                              changed: set[str], removed: set[str]) -> list[str]:
+    wanted = course_domain(env).images_wanted
+    return sorted(doc for doc, path in wanted.items()
+                  if doc not in removed and any(Path(path).parent.glob(Path(path).name)))
+
+
 def setup_updates(app: Sphinx) -> None:
+    app.connect("env-get-outdated", reread_when_image_appears)
     app.connect("env-before-read-docs", snapshot)
     app.connect("env-get-updated", pages_to_rewrite)
