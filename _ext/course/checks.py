@@ -41,8 +41,16 @@ def _inside(node: nodes.Node, kinds: tuple[type, ...]) -> bool:
 
 
 def check_parts(docname: str, doctree: nodes.document) -> None:
+    # One walk over the page for all five parts, not one walk per part.
+    kinds = tuple(REQUIRED_PARTS)
+    by_part: dict[type, list[nodes.Element]] = {part: [] for part in kinds}
+    for node in doctree.findall(nodes.Element):
+        if isinstance(node, kinds):
+            for part in kinds:
+                if isinstance(node, part):
+                    by_part[part].append(node)
     for part, directive in REQUIRED_PARTS.items():
-        found = list(doctree.findall(part))
+        found = by_part[part]
         if not found:
             warn(f"this lesson has no {directive} (add a `:::{{{directive}}}` block; "
                  "see CONTRIBUTING.md for the lesson's parts)", docname, 1, "parts")
@@ -53,9 +61,11 @@ def check_parts(docname: str, doctree: nodes.document) -> None:
 
 def check_day_mentions(docname: str, doctree: nodes.document, own_day: int | None) -> None:
     for text in doctree.findall(nodes.Text):
-        if _inside(text, GENERATED):
+        matches = list(DAY_MENTION.finditer(text.astext()))
+        # Climbing to the root is the costly part: only for the few texts that say "Day N".
+        if not matches or _inside(text, GENERATED):
             continue
-        for match in DAY_MENTION.finditer(text.astext()):
+        for match in matches:
             if own_day is not None and int(match.group(1)) == own_day:
                 continue  # a lesson may name itself
             day = match.group(1)

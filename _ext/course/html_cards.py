@@ -69,8 +69,11 @@ class HTMLCards(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs) -> None:
+        # One walk finds every part; they become cards kind by kind, as before.
+        kinds = tuple(CARD_PARTS)
+        parts = [node for node in self.document.findall(nodes.Element) if isinstance(node, kinds)]
         for part_type, extra in CARD_PARTS.items():
-            for part in list(self.document.findall(part_type)):
+            for part in [part for part in parts if isinstance(part, part_type)]:
                 part.replace_self(as_card(part, extra))
         for reference in list(self.document.findall(nodes.reference)):
             glue_punctuation(reference)
