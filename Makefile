@@ -32,10 +32,11 @@ html: $(BIN)/.installed
 doctest: $(BIN)/.installed
 	$(SPHINX) -n -W --keep-going -b doctest . $(BUILD)/doctest
 
+# sphinx-autobuild's server with the course's builder (tools/serve.py): fast incremental builds,
+# one line per problem with the last good page kept, full rebuild when _ext/, _static/,
+# _templates/ or conf.py change.
 serve: $(BIN)/.installed
-	$(BIN)/sphinx-autobuild -n --host $(HOST) --port $(PORT) \
-	  --watch _ext --watch _static --watch _templates --watch conf.py \
-	  --ignore "$(BUILD)/*" --ignore "$(VENV)/*" . $(BUILD)/serve
+	$(BIN)/python tools/serve.py --host $(HOST) --port $(PORT) --outdir $(BUILD)/serve .
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest

@@ -1,0 +1,108 @@
+"""`make serve` on a copy of the book: broken edits keep the last good page; site changes rebuild all.
+
+One server for the module, on 127.0.0.1 and a free port, stopped by its process-group id.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+from preview_server import PreviewServer, wait_until  # noqa: E402
+from project_copy import copy_project  # noqa: E402
+
+pytestmark = pytest.mark.slow
+LESSON = "week2/day-10.md"
+PAGE = "week2/day-10.html"
+PROBLEM_LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+): (?P<message>.+)$", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PreviewServer]:
+    folder = tmp_path_factory.mktemp("serve")
+    book = copy_project(ROOT, folder / "book")
+    with PreviewServer(book, folder / "serve.log") as running:
+        running.wait_ready()
+        yield running
+
+
+def builds_done(server: PreviewServer) -> int:
+    """Builds finished so far, good or broken."""
+    return len(re.findall(r"^\[serve\] (built in|\d+ problems?:)", server.output(), re.MULTILINE))
+
+
+def save_and_wait(server: PreviewServer, path: Path, text: str) -> str:
+    """Write `text` to `path`, wait for the build it starts, and return what it printed."""
+    before, printed = builds_done(server), len(server.output())
+    path.write_text(text, encoding="utf-8")
+    wait_until(lambda: builds_done(server) > before, 120, f"a build after saving {path.name}")
+    return server.output()[printed:]
+
+
+def with_paragraph(text: str, paragraph: str) -> str:
+    heading = text.index("\n## ")
+    return f"{text[:heading]}\n\n{paragraph}\n{text[heading:]}"
+
+
+def test_a_broken_edit_keeps_the_last_good_page_until_the_fix(server: PreviewServer) -> None:
+    lesson = server.srcdir / LESSON
+    original = lesson.read_text(encoding="utf-8")
+
+    save_and_wait(server, lesson, with_paragraph(original, "First good edit."))
+    assert "First good edit." in server.fetch(PAGE)
+
+    broken = with_paragraph(original, "A broken edit.\n\n:::{image-slott} /images/x.*\n:::\n")
+    printed = save_and_wait(server, lesson, broken)
+    problems = PROBLEM_LINE.findall(printed)
+    directive_line = broken.splitlines().index(":::{image-slott} /images/x.*") + 1
+    assert (LESSON, str(directive_line)) in {(path, line) for path, line, _ in problems}, printed
+    assert all("(" in message and message.endswith(")") for _, _, message in problems), printed
+    assert "Traceback" not in printed
+    page = server.fetch(PAGE)
+    assert "First good edit." in page and "A broken edit." not in page
+
+    # An edit to another lesson does not publish the broken one meanwhile.
+    other = server.srcdir / "week2" / "day-11.md"
+    other_text = other.read_text(encoding="utf-8")
+    save_and_wait(server, other, with_paragraph(other_text, "Elsewhere."))
+    assert "A broken edit." not in server.fetch(PAGE)
+
+    printed = save_and_wait(server, lesson, with_paragraph(original, "The fixed edit."))
+    assert not PROBLEM_LINE.findall(printed), printed
+    assert "The fixed edit." in server.fetch(PAGE)
+    assert "Elsewhere." in server.fetch("week2/day-11.html")
+    save_and_wait(server, other, other_text)
+    save_and_wait(server, lesson, original)
+
+
+def html_times(served: Path) -> dict[Path, int]:
+    return {page: page.stat().st_mtime_ns for page in served.rglob("*.html")
+            if page.parent.name != "_static"}
+
+
+@pytest.mark.parametrize("changed", ["_ext/course/nodes.py", "_static/course.css",
+                                     "_templates/serve-test.html", "conf.py"])
+def test_a_site_change_rebuilds_every_page(server: PreviewServer, changed: str) -> None:
+    served = server.srcdir / "_build" / "serve"
+    before = html_times(served)
+    assert len(before) > 25  # the lessons, week pages, essay, map, glossary, recap
+    path = server.srcdir / changed
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    comment = "/* changed by the serve test */" if changed.endswith(".css") else (
+        "{# changed by the serve test #}" if changed.endswith(".html")
+        else "# changed by the serve test")
+    path.parent.mkdir(parents=True, exist_ok=True)  # _templates/ may not exist yet
+    printed = save_and_wait(server, path, text + f"\n{comment}\n")
+    assert "[serve] built in" in printed, printed
+    after = html_times(served)
+    stale = sorted(str(page.relative_to(served)) for page in before if after[page] <= before[page])
+    assert not stale, f"not rewritten after {changed} changed: {stale}"
+    if changed.startswith("_static"):
+        assert comment in server.fetch("_static/course.css")
