@@ -48,3 +48,10 @@ clean:
 .PHONY: check
 check: $(BIN)/.installed
 	$(BIN)/python tools/check.py
+
+# -- Speed and weight: build times against a plain Sphinx + furo course, page weight, budgets
+#    (bench/run.py). BENCH_RUNS=5 for more runs; BENCH_FULL=1 also times `make test`.
+BENCH_RUNS ?= 3
+.PHONY: bench
+bench: $(BIN)/.installed
+	$(BIN)/python -m bench.run --runs $(BENCH_RUNS) $(if $(BENCH_FULL),--full)
