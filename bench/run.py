@@ -211,6 +211,8 @@ def edition_available(project: Project, target: str) -> str | None:
     """None when `make <target>` can run here; else why not."""
     if not project.has_target(target):
         return f"not available (the Makefile has no `{target}` target yet)"
+    if target == "pdf" and not shutil.which("latexmk"):
+        return "not available (latexmk is not installed: apt-get install latexmk texlive-xetex)"
     return None
 
 
@@ -271,7 +273,10 @@ def measure(runs: int, work: Path, log: Callable[[str], None]) -> Results:
                 series.runs.append(checked(timed(project.make(target), project.folder),
                                            f"project: make {target}"))
         if isinstance(results.serve, list) and not isinstance(probe, str):
-            results.serve.append(float(probe(project.folder)))
+            try:
+                results.serve.append(float(probe(project.folder)))
+            except Exception as error:  # the probe drives a browser: say why, keep the rest
+                results.serve = f"failed ({str(error).strip().splitlines()[0][:100]})"
     return results
 
 
