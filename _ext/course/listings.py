@@ -9,6 +9,7 @@ from __future__ import annotations
 
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
@@ -22,6 +23,18 @@ def _strip_ids(node: nodes.Element) -> nodes.Element:
     """A copy shown on a second page must not repeat the first page's anchors."""
     for element in node.findall(nodes.Element):
         element["ids"] = []
+    return node
+
+
+def _links_from(node: nodes.Element, docname: str) -> nodes.Element:
+    """A copy's links are resolved from the page that shows it.
+
+    Sphinx makes a link's relative address from its `refdoc`, the page it was written on; a
+    {day} link copied from week2/day-09 into the glossary would otherwise point at
+    "day-10.html" from the glossary (a broken link, and an epubcheck error).
+    """
+    for reference in node.findall(addnodes.pending_xref):
+        reference["refdoc"] = docname
     return node
 
 
@@ -137,7 +150,7 @@ class FillListings(SphinxPostTransform):
         lessons = {lesson.docname: lesson for lesson in domain.lessons.values()}
         entries = nodes.definition_list(classes=["glossary", "course-glossary"])
         for term in sorted(domain.terms.values(), key=lambda t: t.name.lower()):
-            definition = _strip_ids(term.definition.deepcopy())
+            definition = _links_from(_strip_ids(term.definition.deepcopy()), self.env.docname)
             lesson = lessons.get(term.docname)
             where = (f"Introduced on Day {lesson.day}: {lesson.title}" if lesson
                      else f"Introduced in {self.env.titles[term.docname].astext()}")
@@ -163,6 +176,6 @@ class FillListings(SphinxPostTransform):
                                      classes=["course-question"])
             wrap = domain.wraps.get(lesson.docname)
             if wrap is not None:
-                block += _strip_ids(wrap.deepcopy())
+                block += _links_from(_strip_ids(wrap.deepcopy()), self.env.docname)
             out.append(block)
         return out
