@@ -83,6 +83,11 @@ def _problem_pages(doctrees: Path) -> set[str]:
     return set()
 
 
+def _folder(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def _innermost(error: BaseException) -> BaseException:
     # Sphinx wraps an extension's exception in ExtensionError; the author needs the cause.
     while (cause := getattr(error, "orig_exc", None) or error.__cause__) is not None:
@@ -94,6 +99,7 @@ def build(srcdir: Path, staging: Path, full: bool) -> list[Problem]:
     """Build into `staging` with Sphinx in this process; the problems found, one line each."""
     import traceback
 
+    from jinja2 import FileSystemBytecodeCache
     from sphinx.application import Sphinx
 
     doctrees = staging / ".doctrees"
@@ -103,6 +109,10 @@ def build(srcdir: Path, staging: Path, full: bool) -> list[Problem]:
     try:
         app = Sphinx(srcdir, srcdir, staging, doctrees, "html", status=None, warning=warnings,
                      freshenv=full, confoverrides={"nitpicky": True})
+        # Each build is a new process: keep the theme's compiled templates on disk (Jinja
+        # checks each template's source, so an edited template is compiled again).
+        app.builder.templates.environment.bytecode_cache = FileSystemBytecodeCache(
+            str(_folder(doctrees / "jinja")))
         # Pages that had a problem are read again until they are clean.
         app.connect("env-get-outdated",
                     lambda app, env, added, changed, removed: sorted(sticky & env.found_docs))
