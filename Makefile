@@ -14,6 +14,8 @@ help:
 	@echo "make test     run the whole test suite"
 	@echo "make html     build the site into $(BUILD)/html (strict)"
 	@echo "make doctest  run every example in the lessons"
+	@echo "make pdf      the book as a PDF, $(BUILD)/latex/ai-asks.pdf (needs latexmk and xelatex)"
+	@echo "make epub     the book as an EPUB 3, $(BUILD)/epub/ai-asks.epub"
 	@echo "make check    every course problem at once, one line each (build, doctests, spelling)"
 	@echo "make clean    remove $(BUILD)"
 
@@ -55,3 +57,18 @@ BENCH_RUNS ?= 3
 .PHONY: bench
 bench: $(BIN)/.installed
 	$(BIN)/python -m bench.run --runs $(BENCH_RUNS) $(if $(BENCH_FULL),--full)
+
+# -- Offline editions: the PDF book and the ePub (_ext/course/print.py, _static/latex/course.sty,
+#    _static/epub.css). The PDF needs xelatex and latexmk:
+#      apt-get install latexmk texlive-xetex texlive-latex-extra fonts-freefont-otf lmodern
+#    Check the ePub with: java -jar /usr/bin/epubcheck $(BUILD)/epub/ai-asks.epub
+LATEXMKOPTS := -xelatex -interaction=nonstopmode -halt-on-error
+.PHONY: pdf epub
+pdf: $(BIN)/.installed
+	$(SPHINX) -n -W --keep-going -b latex -d $(BUILD)/doctrees . $(BUILD)/latex
+	$(MAKE) -C $(BUILD)/latex all-pdf LATEXMKOPTS="$(LATEXMKOPTS)"
+	@echo "The book: $(BUILD)/latex/ai-asks.pdf"
+
+epub: $(BIN)/.installed
+	$(SPHINX) -n -W --keep-going -b epub -d $(BUILD)/doctrees . $(BUILD)/epub
+	@echo "The ePub: $(BUILD)/epub/ai-asks.epub"

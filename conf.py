@@ -55,3 +55,55 @@ html_css_files = ["course.css"]
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
+
+# -- LaTeX / PDF ------------------------------------------------------------------
+# `make pdf`: one book from the root toctree, by xelatex through latexmk. The essay is front
+# matter, each week a part, each day a chapter, recap and glossary back matter (see
+# _ext/course/print.py); its look is _static/latex/course.sty.
+course_tagline = (f"A {course_days}-day course for people who build software "
+                  "by directing AI coding tools")
+latex_engine = "xelatex"  # Unicode text and the system's fonts; pdflatex stops on them
+latex_use_xindy = False
+latex_docclass = {"manual": "book"}  # front, main and back matter
+latex_toplevel_sectioning = "part"   # weeks are parts, days chapters
+latex_documents = [  # the root toctree only: the course map is the web's front page
+    ("index", "ai-asks.tex", project, author.replace("&", r"\&"), "manual", True),
+]
+latex_additional_files = ["_static/latex/course.sty"]
+latex_domain_indices = False
+latex_show_urls = "no"
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    "extraclassoptions": "openany,oneside",  # read on screens: no blank left-hand pages
+    "fncychap": "",
+    "makeindex": "",
+    "printindex": "",     # the glossary is the book's index of terms
+    "sphinxsetup": "hmargin={28mm,28mm}, vmargin={24mm,26mm}, TitleColor={HTML}{0B2D4D}, "
+                   "InnerLinkColor={HTML}{2F6FB0}, OuterLinkColor={HTML}{2F6FB0}",
+    "preamble": "\\usepackage{course}\n"
+                f"\\CourseBookFacts{{{course_tagline}}}{{Edition {release}}}"
+                f"{{{copyright.replace('&', chr(92) + '&')}}}{{{language}}}\n",
+    "maketitle": r"\CourseTitlePage",
+    "tableofcontents": r"\CourseContents",
+}
+
+# -- ePub -------------------------------------------------------------------------
+# `make epub`: EPUB 3 that epubcheck accepts. Sphinx's epub theme, whose stylesheet is
+# _static/epub.css; contents by week and day; the cover is drawn at build time from the
+# facts above (_ext/course/print.py).
+epub_theme = "epub"
+epub_css_files: list[str] = []  # furo's course.css is for the web
+epub_title = project
+epub_author = author
+epub_publisher = author
+epub_copyright = copyright
+epub_language = language
+epub_description = course_tagline
+epub_identifier = epub_uid = "ai-asks"  # one value: the NCX repeats the uid as the identifier
+epub_basename = "ai-asks"
+epub_cover = ("_static/course-cover.svg", "epub-cover.html")
+epub_tocscope = "includehidden"  # the root toctree is hidden on the web, not in the ePub
+epub_tocdepth = 2                # weeks, then days
+epub_use_index = False
+epub_show_urls = "no"

@@ -9,6 +9,7 @@ Modules, one concept each:
               wrap-up, sign-off, and the course-map / course-glossary / course-recap pages
   listings    fills the pages built from every lesson
   html_cards  HTML presentation: sphinx-design cards
+  print       the PDF book (LaTeX) and the ePub: book shape, lesson parts, static forms
   checks      course checks as warnings with file and line
   updates     which pages an incremental build rewrites
 """
@@ -26,6 +27,7 @@ from .header import FrontMatterTop
 from .html_cards import HTMLCards
 from .listings import FillListings
 from .parts import DIRECTIVES
+from .print import setup_print
 from .updates import setup_updates
 
 __version__ = "1.0"
@@ -49,6 +51,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(HTMLCards)
     setup_checks(app)
     setup_updates(app)
+    setup_print(app)  # the PDF book and the ePub
     app.setup_extension("course.last_updated")  # "Last updated" on lessons, from git
     return {"version": __version__, "env_version": 1,
             "parallel_read_safe": True, "parallel_write_safe": True}
