@@ -27,6 +27,8 @@ from problems import (Problem, parse_codespell, parse_crash,  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS_FILE = "tools/codespell-words.txt"
+#: Prose that shows a misspelling on purpose sits between these two HTML comments.
+NOT_SPELLED = r"<!-- codespell:ignore-begin -->.*?<!-- codespell:ignore-end -->"
 #: Folders that are not prose: tooling, dependencies, build output, tests' own fixtures.
 NOT_PROSE = {"_build", "node_modules", "tests", "bench", "tools", "_ext", "_static",
              "_templates"}
@@ -65,7 +67,8 @@ def prose_files(root: Path) -> Iterator[Path]:
 def spelling(root: Path) -> list[Problem]:
     files = [str(path.relative_to(root)) for path in prose_files(root)]
     words = root / WORDS_FILE
-    command = [sys.executable, "-m", "codespell_lib", "--check-filenames", *files]
+    command = [sys.executable, "-m", "codespell_lib", "--check-filenames",
+               "--ignore-multiline-regex", NOT_SPELLED, *files]
     if words.exists():
         command[3:3] = ["--ignore-words", str(words)]
     try:
