@@ -182,3 +182,12 @@ def test_edits_change_one_paragraph_or_the_title(tmp_path: Path) -> None:
     assert "see {day}`1`. One more plain sentence.\n" in edited
     assert "title: Lesson 9, revised\n" in Project(tmp_path).retitle(real)
     assert Plain(tmp_path).retitle("# Lesson 9\n\nText.\n").startswith("# Lesson 9, revised\n")
+
+
+def test_make_targets_are_found_without_running_them(tmp_path: Path) -> None:
+    # A dry run (`make -n`) would still run the $(MAKE) line and fail on the missing folder.
+    (tmp_path / "Makefile").write_text("pdf:\n\t$(MAKE) -C missing-folder all-pdf\n")
+    project = Project(tmp_path)
+    assert project.has_target("pdf")
+    assert not project.has_target("epub")
+    assert not (tmp_path / "missing-folder").exists()
