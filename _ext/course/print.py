@@ -20,17 +20,20 @@ takes its place offline.
 
 from __future__ import annotations
 
-from html import escape as xml_escape
+import os
+import re
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from docutils import nodes
 from docutils.utils import smartquotes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.builders.epub3 import Epub3Builder
 from sphinx.highlighting import PygmentsBridge
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
 
 from .domain import course_domain
 from .nodes import (forward_references, image_placeholder, image_slot, lesson_header,
@@ -38,8 +41,6 @@ from .nodes import (forward_references, image_placeholder, image_slot, lesson_he
 
 if TYPE_CHECKING:
     from sphinx.writers.latex import LaTeXTranslator
-
-logger = logging.getLogger(__name__)
 
 EPUB_BUILDERS = ("epub",)
 #: A lesson's picture on paper: large, with room for text on its page.
@@ -310,44 +311,71 @@ def link_card_title(card: nodes.Element) -> None:
         holder = ref.parent if type(ref.parent).__name__ == "PassthroughTextElement" else ref
         title = next((n for n in card.findall(nodes.Element)
                       if "sd-card-title" in n.get("classes", [])), None)
-        if title is not None and not any(title.findall(nodes.reference)):
-            link = nodes.reference("", "", *[c.deepcopy() for c in title.children],
+        # A link lives in text: the title's text element (sphinx-design wraps the words).
+        words = next(iter(title.findall(nodes.TextElement)), None) if title is not None else None
+        if words is not None and not any(words.findall(nodes.reference)):
+            link = nodes.reference("", "", *[child.deepcopy() for child in words.children],
                                    **{key: ref[key] for key in ("refuri", "refid", "internal")
                                       if key in ref})
-            title.children = []
-            title += link
+            words.children = []
+            words += link
         holder.parent.remove(holder)
 
 
 # -- ePub --------------------------------------------------------------------------------
-def epub_only_what_it_uses(app: Sphinx) -> None:
-    """Static files from the theme, conf.py and extensions stay out of the ePub's package.
+class CourseEpub3Builder(Epub3Builder):
+    """Sphinx's EPUB 3 builder, whose cover image also carries EPUB 3's `cover-image` property.
 
-    The ePub uses its stylesheet and pygments.css, and no scripts; furo's, sphinx-design's
-    and copybutton's files (and the LaTeX style) would only be dead weight in it.
+    Sphinx marks the cover only the EPUB 2 way (`<meta name="cover">`), which EPUB 3 reading
+    systems need not look at.
     """
+
+    def build_content(self) -> None:
+        super().build_content()
+        if not self.config.epub_cover:
+            return
+        href = escape(quote(self.config.epub_cover[0].replace(os.sep, "/")))
+        opf = Path(self.outdir, "content.opf")
+        text = re.sub(rf'(<item id="[^"]*" href="{re.escape(href)}" media-type="[^"]*")( ?/>)',
+                      r'\1 properties="cover-image"\2', opf.read_text(encoding="utf-8"), count=1)
+        opf.write_text(text, encoding="utf-8")
+
+
+def prepare_epub(app: Sphinx) -> None:
     if app.builder.name not in EPUB_BUILDERS:
         return
-    static_dirs = [Path(app.confdir, entry) for entry in app.config.html_static_path]
-    theme = getattr(app.builder, "theme", None)
-    if theme is not None:
-        static_dirs += [Path(folder, "static") for folder in theme.get_theme_dirs()]
-    unused = set(app.config.epub_exclude_files)
-    for folder in static_dirs:
-        if not folder.is_dir():
-            continue
-        for path in folder.rglob("*"):
-            if path.is_file():
-                name = "_static/" + path.relative_to(folder).as_posix()
-                name = name.removesuffix(".jinja").removesuffix("_t")
-                if name not in EPUB_STATIC:
-                    unused.add(name)
-    app.config.epub_exclude_files = sorted(unused)
+    leave_out_unused_static(app)
     if app.config.pygments_style is None:
         # The epub theme colours no code; unless conf.py chose a style, the ePub's code is
         # coloured like the PDF's.
         app.builder.highlighter = PygmentsBridge("html", EPUB_CODE_STYLE)
-    write_cover(app)
+    if tuple(app.config.epub_cover)[:1] == (EPUB_COVER,):
+        write_cover(app)
+
+
+def leave_out_unused_static(app: Sphinx) -> None:
+    """Static files from the theme, conf.py and extensions stay out of the ePub's package.
+
+    The ePub uses its stylesheets and what they reference, and no scripts; furo's,
+    sphinx-design's and copybutton's files (and the LaTeX style) would be dead weight in it.
+    """
+    static_dirs = [Path(app.confdir, entry) for entry in app.config.html_static_path]
+    theme = getattr(app.builder, "theme", None)
+    if theme is not None:  # the project's static files win over the theme's, as Sphinx copies
+        static_dirs += [Path(folder, "static") for folder in theme.get_theme_dirs()]
+    files: dict[str, Path] = {}
+    for folder in (folder for folder in static_dirs if folder.is_dir()):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                name = "_static/" + path.relative_to(folder).as_posix()
+                files.setdefault(name.removesuffix(".jinja").removesuffix("_t"), path)
+    used = set(EPUB_STATIC)
+    for stylesheet in EPUB_STATIC:
+        if stylesheet in files:
+            text = files[stylesheet].read_text(encoding="utf-8", errors="replace")
+            used |= {"_static/" + ref for ref in re.findall(r"url\(['\"]?([^'\")]+)", text)}
+    unused = {name for name in files if name not in used}
+    app.config.epub_exclude_files = sorted(unused | set(app.config.epub_exclude_files))
 
 
 def epub_page_assets(app: Sphinx, pagename: str, templatename: str,
@@ -367,11 +395,11 @@ def write_cover(app: Sphinx) -> None:
     weeks = [f"Week {number} · {title}" for number, title in config.course_weeks.items()]
     lines = "\n".join(
         f'  <text x="60" y="{560 + 44 * index}" font-size="26" fill="#cfe7f5">'
-        f"{xml_escape(week)}</text>" for index, week in enumerate(weeks))
-    first, second = (xml_escape(line) for line in two_lines(config.epub_description))
+        f"{escape(week)}</text>" for index, week in enumerate(weeks))
+    first, second = (escape(line) for line in two_lines(config.epub_description))
     svg = f"""<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 900" width="600" height="900">
-  <title>{xml_escape(config.epub_title)}</title>
+  <title>{escape(config.epub_title)}</title>
   <defs>
     <linearGradient id="sea" x1="0" y1="0" x2="0" y2="1">
       <stop offset="0" stop-color="#2b7bb0"/><stop offset="1" stop-color="#0b2d4d"/>
@@ -380,13 +408,13 @@ def write_cover(app: Sphinx) -> None:
   <rect width="600" height="900" fill="url(#sea)"/>
   <rect x="60" y="120" width="90" height="6" fill="#ffffff"/>
   <text x="60" y="250" font-family="sans-serif" font-size="96" font-weight="bold"
-        fill="#ffffff">{xml_escape(config.epub_title)}</text>
+        fill="#ffffff">{escape(config.epub_title)}</text>
   <text x="60" y="320" font-family="sans-serif" font-size="26" fill="#ffffff">{first}</text>
   <text x="60" y="356" font-family="sans-serif" font-size="26" fill="#ffffff">{second}</text>
   <g font-family="sans-serif">
 {lines}
   </g>
-  <text x="60" y="820" font-family="sans-serif" font-size="30" fill="#ffffff">{xml_escape(config.epub_author)}</text>
+  <text x="60" y="820" font-family="sans-serif" font-size="30" fill="#ffffff">{escape(config.epub_author)}</text>
 </svg>
 """
     target = Path(app.outdir, EPUB_COVER)
@@ -411,7 +439,8 @@ def setup_print(app: Sphinx) -> None:
         app.add_node(part, override=True, latex=(visit_part, depart_part))
     app.add_node(wrap_up_part, override=True, latex=(visit_wrap_up_part, depart_wrap_up_part))
     app.add_node(sign_off, override=True, latex=(visit_sign_off, depart_sign_off))
+    app.add_builder(CourseEpub3Builder, override=True)
     app.add_post_transform(BookShape)
     app.add_post_transform(StaticForOffline)
-    app.connect("builder-inited", epub_only_what_it_uses, priority=900)
+    app.connect("builder-inited", prepare_epub, priority=900)  # after extensions add files
     app.connect("html-page-context", epub_page_assets, priority=900)

@@ -1,0 +1,146 @@
+"""The offline editions, each built once per test session: the PDF book and the ePub.
+
+Needs TeX Live (xelatex, latexmk), poppler-utils (pdftotext, pdfinfo) and epubcheck. Without
+them the tests skip and say what to install; with CI=true they fail (tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import re
+import runpy
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT, Build, require_tool, sphinx_build
+
+TEX_HINT = ("apt-get install latexmk texlive-xetex texlive-latex-recommended "
+            "texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf lmodern")
+POPPLER_HINT = "apt-get install poppler-utils"
+EPUBCHECK_HINT = "apt-get install epubcheck"
+
+
+def book_facts() -> dict:
+    """conf.py's values (title, authors, days...), so tests compare with the source of truth."""
+    return runpy.run_path(str(ROOT / "conf.py"))
+
+
+def lessons() -> list[dict]:
+    """Every lesson's front matter, in course order."""
+    found = [yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+             for path in ROOT.glob("week*/day-*.md")]
+    return sorted(found, key=lambda lesson: lesson["day"])
+
+
+def makefile_latexmk_options() -> list[str]:
+    """The latexmk options `make pdf` uses, read from the Makefile (one place for them)."""
+    found = re.search(r"^LATEXMKOPTS\s*:?=\s*(.+)$", (ROOT / "Makefile").read_text(), re.M)
+    assert found, "the Makefile defines LATEXMKOPTS for `make pdf`"
+    return found.group(1).split()
+
+
+@dataclass
+class PDFEdition:
+    build: Build
+    pdf: Path
+    log: str   # xelatex's log of the last run
+    tex: str   # what Sphinx wrote
+
+    def text(self, *pages: str) -> str:
+        done = subprocess.run(["pdftotext", *pages, str(self.pdf), "-"],
+                              capture_output=True, text=True, check=True)
+        return done.stdout
+
+    def info(self) -> dict[str, str]:
+        done = subprocess.run(["pdfinfo", str(self.pdf)], capture_output=True, text=True,
+                              check=True)
+        return dict(line.split(":", 1) for line in done.stdout.splitlines() if ":" in line)
+
+
+def latexmk(folder: Path, tex: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["latexmk", "-pdf", "-dvi-", "-ps-", *makefile_latexmk_options(), tex],
+                          cwd=folder, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def pdf_edition(tmp_path_factory: pytest.TempPathFactory) -> PDFEdition:
+    """`make pdf`, once: Sphinx's LaTeX, then latexmk with the Makefile's options."""
+    for tool in ("xelatex", "latexmk"):
+        require_tool(tool, TEX_HINT)
+    for tool in ("pdftotext", "pdfinfo"):
+        require_tool(tool, POPPLER_HINT)
+    outdir = tmp_path_factory.mktemp("latex")
+    build = sphinx_build(ROOT, outdir, "latex", "-d", str(outdir / ".doctrees"))
+    assert build.returncode == 0, build.output
+    tex = next(outdir.glob("*.tex"))
+    done = latexmk(outdir, tex.name)
+    log = tex.with_suffix(".log")
+    assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
+    return PDFEdition(build, tex.with_suffix(".pdf"),
+                      log.read_text(encoding="utf-8", errors="replace"),
+                      tex.read_text(encoding="utf-8"))
+
+
+def epubcheck_command() -> list[str]:
+    """Debian installs epubcheck as a jar at /usr/bin/epubcheck; elsewhere it is a script."""
+    path = require_tool("epubcheck", EPUBCHECK_HINT)
+    with open(path, "rb") as file:
+        is_jar = file.read(2) == b"PK"
+    if is_jar:
+        return [require_tool("java", "apt-get install default-jre-headless"), "-jar", path]
+    return [path]
+
+
+@dataclass
+class EpubCheck:
+    errors: int
+    warnings: int
+    fatals: int
+    output: str
+
+
+def epubcheck(epub: Path) -> EpubCheck:
+    done = subprocess.run([*epubcheck_command(), str(epub)], capture_output=True, text=True,
+                          timeout=600)
+    output = done.stdout + done.stderr
+    counts = re.search(r"Messages: (\d+) fatals? / (\d+) errors? / (\d+) warnings?", output)
+    if counts is None:  # "No errors or warnings detected." without a tally on some versions
+        assert done.returncode == 0 and "No errors or warnings detected" in output, output
+        return EpubCheck(0, 0, 0, output)
+    fatals, errors, warnings = map(int, counts.groups())
+    return EpubCheck(errors, warnings, fatals, output)
+
+
+@dataclass
+class EpubEdition:
+    build: Build
+    epub: Path
+
+    def page(self, name: str) -> str:
+        return self.build.page(name)
+
+    def pages(self) -> dict[str, str]:
+        return {path.relative_to(self.build.outdir).as_posix(): path.read_text(encoding="utf-8")
+                for path in self.build.outdir.rglob("*.xhtml")}
+
+
+def build_epub(srcdir: Path, outdir: Path) -> EpubEdition:
+    # Doctrees outside the output folder: the ePub packs what that folder holds.
+    build = sphinx_build(srcdir, outdir, "epub", "-d", str(outdir.parent / f"{outdir.name}-doctrees"))
+    assert build.returncode == 0, build.output
+    return EpubEdition(build, next(outdir.glob("*.epub")))
+
+
+@pytest.fixture(scope="session")
+def epub_edition(tmp_path_factory: pytest.TempPathFactory) -> EpubEdition:
+    """`make epub`, once."""
+    return build_epub(ROOT, tmp_path_factory.mktemp("epub"))
+
+
+@pytest.fixture(scope="session")
+def epub_check(epub_edition: EpubEdition) -> EpubCheck:
+    """epubcheck's verdict on the book's ePub, once (it takes a JVM start)."""
+    return epubcheck(epub_edition.epub)
