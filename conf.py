@@ -77,6 +77,7 @@ latex_elements = {
     "pointsize": "11pt",
     "extraclassoptions": "openany,oneside",  # read on screens: no blank left-hand pages
     "fncychap": "",
+    "fvset": r"\fvset{fontsize=\small}",  # most doctest lines fit the page's width
     "makeindex": "",
     "printindex": "",     # the glossary is the book's index of terms
     "sphinxsetup": "hmargin={28mm,28mm}, vmargin={24mm,26mm}, TitleColor={HTML}{0B2D4D}, "
