@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-from project_copy import copy_project  # noqa: E402
+from tests.contrib.conftest import CheckedCopy, copy_project, run_check
 
 LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+): (?P<message>.+\(.+\))$")
-
-
-def run_check(root: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "tools" / "check.py"), "--root", str(root)],
-                          capture_output=True, text=True, timeout=900,
-                          env={**os.environ, **env})
 
 
 def line_of(path: Path, text: str) -> int:
@@ -30,33 +17,12 @@ def line_of(path: Path, text: str) -> int:
     return next(number for number, line in enumerate(lines, start=1) if text in line)
 
 
-def replace_once(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is no longer in {path}; update the fixture"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def broken(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
-    """A copy of the book with five kinds of problem, checked once under GitHub Actions."""
-    book = copy_project(ROOT, tmp_path_factory.mktemp("broken") / "book")
-    day10 = book / "week2" / "day-10.md"
-    text = day10.read_text(encoding="utf-8")
-    heading = text.index("\n## ")
-    day10.write_text(text[:heading] + "\n\nDay 3 told you teh two places code runs.\n\n"
-                     ":::{image-slott} /images/x.*\n:::\n" + text[heading:], encoding="utf-8")
-    day9 = book / "week2" / "day-09.md"
-    replace_once(day9, "'backend: it needs a secret'", "'backend: a secret'")
-    replace_once(day9, ">>> len(likes)\n2", ">>> len(likes)\n2\n>>> unliked_photos\n[]")
-    return book, run_check(book, GITHUB_ACTIONS="true")
-
-
 def problems(output: str) -> list[re.Match[str]]:
     return [match for match in map(LINE.match, output.splitlines()) if match]
 
 
-def test_every_problem_is_one_line_at_its_line(broken) -> None:
-    book, done = broken
+def test_every_problem_is_one_line_at_its_line(broken_copy: CheckedCopy) -> None:
+    book, done = broken_copy.book, broken_copy.done
     assert done.returncode == 1, done.stdout + done.stderr
     day9, day10 = book / "week2" / "day-09.md", book / "week2" / "day-10.md"
     expected = {
@@ -71,11 +37,14 @@ def test_every_problem_is_one_line_at_its_line(broken) -> None:
     for path, line, words in expected:
         assert any(m["path"] == path and int(m["line"]) == line and words in m["message"]
                    for m in found), f"no `{path}:{line}: ...{words}...` in:\n{done.stdout}"
-    assert len(found) == len(expected), done.stdout
+    # Nothing else in the two broken files. (Other files may show problems when Day 13,
+    # replaced by CONTRIBUTING.md's lesson, no longer defines a term they link.)
+    in_broken = [m for m in found if m["path"] in {"week2/day-09.md", "week2/day-10.md"}]
+    assert len(in_broken) == len(expected), done.stdout
 
 
-def test_output_is_sorted_unique_and_has_no_traceback(broken) -> None:
-    _, done = broken
+def test_output_is_sorted_unique_and_has_no_traceback(broken_copy: CheckedCopy) -> None:
+    done = broken_copy.done
     lines = [line for line in done.stdout.splitlines() if not line.startswith("::")]
     keys = [(m["path"], int(m["line"]), m["message"]) for m in problems("\n".join(lines))]
     assert len(keys) == len(lines), f"a line that is not `path:line: message (fix)`:\n{done.stdout}"
@@ -83,8 +52,8 @@ def test_output_is_sorted_unique_and_has_no_traceback(broken) -> None:
     assert "Traceback" not in done.stdout + done.stderr
 
 
-def test_github_actions_sees_each_problem_beside_its_line(broken) -> None:
-    _, done = broken
+def test_github_actions_sees_each_problem_beside_its_line(broken_copy: CheckedCopy) -> None:
+    done = broken_copy.done
     annotations = [line for line in done.stdout.splitlines() if line.startswith("::error ")]
     assert len(annotations) == len(problems(done.stdout))
     for match in problems(done.stdout):
