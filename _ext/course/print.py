@@ -324,11 +324,21 @@ def link_card_title(card: nodes.Element) -> None:
 
 # -- ePub --------------------------------------------------------------------------------
 class CourseEpub3Builder(Epub3Builder):
-    """Sphinx's EPUB 3 builder, whose cover image also carries EPUB 3's `cover-image` property.
+    """Sphinx's EPUB 3 builder, with the reader's "Day 9" in the contents and a real cover.
 
     Sphinx marks the cover only the EPUB 2 way (`<meta name="cover">`), which EPUB 3 reading
-    systems need not look at.
+    systems need not look at; here the cover image also carries EPUB 3's `cover-image`.
     """
+
+    def get_toc(self) -> None:
+        super().get_toc()
+        days = {lesson.docname + self.out_suffix: lesson
+                for lesson in course_domain(self.env).lessons.values()}
+        for entry in self.refnodes:  # the contents (nav.xhtml and toc.ncx) list "Day 9: ..."
+            lesson = days.get(entry["refuri"])
+            if lesson is not None:
+                title = smartquotes.educateQuotes(lesson.title, language=self.config.language)
+                entry["text"] = escape(f"{lesson.label}: {title}")  # quotes as on the page
 
     def build_content(self) -> None:
         super().build_content()

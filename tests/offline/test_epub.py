@@ -44,7 +44,8 @@ def test_navigation_is_by_week_then_day(epub_edition: EpubEdition) -> None:
         week = entries[f"Week {number} · {title}"]
         days = [a.text.replace("\u2019", "'")
                 for a in week.findall(f"{XHTML}ol/{XHTML}li/{XHTML}a")]
-        assert days == [lesson["title"] for lesson in lessons() if lesson["week"] == number]
+        assert days == [f"Day {lesson['day']}: {lesson['title']}" for lesson in lessons()
+                        if lesson["week"] == number]
 
 
 def test_it_has_a_cover(epub_edition: EpubEdition) -> None:
