@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.build.wordcount import prose_words
+from tests.book.wordcount import prose_words
 from tests.conftest import ROOT, Build
 
 LESSONS = sorted(ROOT.glob("week*/day-*.md"))

@@ -28,7 +28,7 @@ def prose_words(path: Path) -> int:
     return len(WORD.findall(text))
 
 
-if __name__ == "__main__":  # python3 tests/build/wordcount.py week*/day-*.md essay.md
+if __name__ == "__main__":  # python3 tests/book/wordcount.py week*/day-*.md essay.md
     import sys
 
     for name in sys.argv[1:]:
