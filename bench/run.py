@@ -13,7 +13,9 @@ the two agree within a few percent because a build is one process.
 
 `make test` takes minutes, so it is timed only with `make bench BENCH_FULL=1` (under
 `taskset` on two cores when the machine has more); the result is recorded in
-_build/bench/make-test.json and later benches report and check that record.
+_build/bench/make-test.json and later benches report and check that record. Its budget is
+checked on wall seconds when the machine was otherwise quiet (mean load at most cores + 1),
+else on CPU seconds, with the wall figure shown as not comparable.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -294,7 +297,20 @@ def time_make_test(work: Path, log: Callable[[str], None]) -> dict[str, object]:
     if cores > 2 and shutil.which("taskset"):
         command = ["taskset", "-c", "0,1", *command]
     log("timing make test (BENCH_FULL=1)")
-    run = timed(command, project.folder)
+    loads: list[float] = []
+    stop = threading.Event()
+
+    def watch_load() -> None:
+        while not stop.wait(5):
+            loads.append(os.getloadavg()[0])
+
+    watcher = threading.Thread(target=watch_load, daemon=True)
+    watcher.start()
+    try:
+        run = timed(command, project.folder)
+    finally:
+        stop.set()
+        watcher.join()
     record = {
         "seconds": round(run.timing.wall, 1),
         "cpu_seconds": round(run.timing.cpu, 1),
@@ -302,7 +318,7 @@ def time_make_test(work: Path, log: Callable[[str], None]) -> dict[str, object]:
         "passed": run.returncode == 0,
         "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": git_commit(),
-        "load": round(os.getloadavg()[0], 1),
+        "mean_load": round(sum(loads) / len(loads), 1) if loads else round(os.getloadavg()[0], 1),
     }
     RECORD.parent.mkdir(parents=True, exist_ok=True)
     RECORD.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
@@ -379,7 +395,8 @@ def report(results: Results, runs: int, test_record: dict[str, object] | None) -
                f"+ {mib(results.doctrees_size)} doctrees; plain site {mib(results.site_size['plain'])}")
     if test_record:
         out.append(f"{'make test':44}{test_record['seconds']} s wall, {test_record['cpu_seconds']} s CPU "
-                   f"on {test_record['cores']} cores ({'passed' if test_record['passed'] else 'FAILED'}; "
+                   f"on {test_record['cores']} cores, mean load {test_record.get('mean_load', '?')} "
+                   f"({'passed' if test_record['passed'] else 'FAILED'}; "
                    f"recorded {test_record['when']}, commit {test_record['commit']})")
     else:
         out.append(f"{'make test':44}not measured (run `make bench BENCH_FULL=1` to time it)")
@@ -407,14 +424,29 @@ def report(results: Results, runs: int, test_record: dict[str, object] | None) -
     else:
         verdicts.append(Verdict(None, f"PDF build <= {PDF_SECONDS:.0f} s: make pdf {pdf}"))
     if test_record:
-        took = float(test_record["seconds"])  # type: ignore[arg-type]
-        verdicts.append(Verdict(bool(test_record["passed"]) and took <= TEST_SECONDS,
-                                f"make test <= {TEST_SECONDS:.0f} s on 2 cores: {took:.0f} s"
-                                f" (recorded {test_record['when']})"))
+        verdicts.append(make_test_verdict(test_record))
     else:
         verdicts.append(Verdict(None, f"make test <= {TEST_SECONDS:.0f} s on 2 cores: not measured "
                                       "(make bench BENCH_FULL=1)"))
     return out, verdicts
+
+
+def make_test_verdict(record: dict[str, object]) -> Verdict:
+    """Wall seconds when the machine was otherwise quiet; CPU seconds when other jobs shared it.
+
+    The suite runs its tests one after another, so on a quiet two-core machine its wall time
+    is what a contributor waits; while other jobs crowd the cores, wall time measures them.
+    """
+    wall, cpu = float(record["seconds"]), float(record["cpu_seconds"])  # type: ignore[arg-type]
+    load, cores = float(record.get("mean_load", 0.0)), int(record["cores"])  # type: ignore[arg-type]
+    suite = "" if record["passed"] else "; the suite itself FAILED"
+    when = f"recorded {record['when']}{suite}"
+    if load <= cores + 1:
+        return Verdict(wall <= TEST_SECONDS,
+                       f"make test <= {TEST_SECONDS:.0f} s on 2 cores: {wall:.0f} s wall ({when})")
+    return Verdict(cpu <= TEST_SECONDS,
+                   f"make test <= {TEST_SECONDS:.0f} s on 2 cores: {cpu:.0f} s CPU; wall {wall:.0f} s "
+                   f"is not comparable, mean load {load:.1f} on {cores} cores ({when})")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

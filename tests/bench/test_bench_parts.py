@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bench.figures import docs_read, folder_size, page_weight, pages_written
 from bench.plain_course import Words, measure_course, prose_and_code, write_plain_course
-from bench.run import Plain, Project, add_sentence
+from bench.run import Plain, Project, add_sentence, make_test_verdict
 from tests.conftest import sphinx_build
 
 LESSON = """---
@@ -191,3 +191,12 @@ def test_make_targets_are_found_without_running_them(tmp_path: Path) -> None:
     assert project.has_target("pdf")
     assert not project.has_target("epub")
     assert not (tmp_path / "missing-folder").exists()
+
+
+def test_make_test_budget_uses_wall_time_only_on_a_quiet_machine() -> None:
+    record = {"seconds": 300.0, "cpu_seconds": 150.0, "cores": 2, "passed": True,
+              "when": "today", "commit": "abc"}
+    quiet = make_test_verdict({**record, "mean_load": 1.5})
+    assert quiet.ok is False and "300 s wall" in quiet.text
+    busy = make_test_verdict({**record, "mean_load": 9.0})
+    assert busy.ok is True and "150 s CPU" in busy.text and "not comparable" in busy.text
