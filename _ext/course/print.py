@@ -303,12 +303,14 @@ def link_card_title(card: nodes.Element) -> None:
     Offline nothing hides the link text (in a PDF it would print the link's target), and a
     title is what a reader expects to follow.
     """
+    # sphinx-design appends the link to the card itself, in a text holder of its own; a
+    # resolved cross-reference may have lost the link's "sd-hide-link-text" class.
     hidden = [ref for ref in card.findall(nodes.reference)
               if "sd-hide-link-text" in ref["classes"]
-              or "sd-hide-link-text" in ref.parent.get("classes", [])
-              or type(ref.parent).__name__ == "PassthroughTextElement"]
+              or (type(ref.parent).__name__ == "PassthroughTextElement"
+                  and ref.parent.parent is card)]
     for ref in hidden:
-        holder = ref.parent if type(ref.parent).__name__ == "PassthroughTextElement" else ref
+        holder = ref.parent if ref.parent.parent is card else ref
         title = next((n for n in card.findall(nodes.Element)
                       if "sd-card-title" in n.get("classes", [])), None)
         # A link lives in text: the title's text element (sphinx-design wraps the words).
