@@ -10,8 +10,8 @@ How one figure is taken: the project is copied to a temporary folder (the caller
 never edited), `tools/serve.py` -- exactly what `make serve` runs -- serves the copy on a free
 127.0.0.1 port, and headless /usr/bin/chromium (driven by Playwright; no browser is ever
 downloaded) opens Day 9. Each sample writes a new sentence into the lesson, starts the clock
-right before the write, and stops it at the first frame the reloaded page paints with the
-sentence (the page notes that time itself); then it waits for the page's live-reload
+right before the write, and stops it at the reloaded page's first contentful paint, as the
+browser itself records it, once the sentence is on the page; then it waits for the page's live-reload
 connection before the next edit. A first edit warms the
 server up and is not counted. The server is stopped by the PID of its process group.
 
@@ -21,6 +21,7 @@ server up and is not counted. The server is stopped by the PID of its process gr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import sys
@@ -42,13 +43,15 @@ LESSON = "week2/day-09.md"
 PAGE = "week2/day-09.html"
 #: The page's live-reload socket is open (sphinx-autobuild injects `const ws = new WebSocket`).
 RELOAD_READY = "() => typeof ws !== 'undefined' && ws.readyState === WebSocket.OPEN"
-#: Each page notes the wall-clock time of its first frame painted with its content. (Waiting
-#: in Python alone would add Playwright's polling back-off, up to half a second, to a figure.)
-NOTE_PAINT = """
-document.addEventListener("DOMContentLoaded", () => {
-  requestAnimationFrame(() => requestAnimationFrame(() => { window.__paintedAt = Date.now(); }));
-});
-"""
+#: When the page showing the edit painted, as wall-clock milliseconds: the browser's own first
+#: contentful paint of that page load (its DOMContentLoaded if no paint was recorded).
+#: Waiting in Python alone would add Playwright's polling back-off, up to half a second.
+PAINTED_AT = """() => {
+  const paint = performance.getEntriesByName("first-contentful-paint")[0];
+  const load = performance.getEntriesByType("navigation")[0];
+  return performance.timeOrigin + (paint ? paint.startTime : load.domContentLoadedEventEnd);
+}"""
+PAINTED = "() => performance.getEntriesByName('first-contentful-paint').length > 0"
 
 
 def _with_sentence(text: str, sentence: str) -> str:
@@ -58,6 +61,7 @@ def _with_sentence(text: str, sentence: str) -> str:
 
 def serve_latencies(project: Path = ROOT, samples: int = 7) -> list[float]:
     """Seconds from each lesson save to the new sentence visible in Chromium, one per sample."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
@@ -73,7 +77,6 @@ def serve_latencies(project: Path = ROOT, samples: int = 7) -> list[float]:
                                          args=CHROMIUM_FLAGS)
             try:
                 page = browser.new_page()
-                page.add_init_script(NOTE_PAINT)
                 page.goto(server.url + PAGE)
                 for sample in range(samples + 1):  # sample 0 warms the server up
                     page.wait_for_function(RELOAD_READY, timeout=30_000)
@@ -82,8 +85,9 @@ def serve_latencies(project: Path = ROOT, samples: int = 7) -> list[float]:
                     started = time.time()  # wall clock, as the page's Date.now()
                     lesson.write_text(edited, encoding="utf-8")
                     page.get_by_text(sentence).wait_for(state="visible", timeout=60_000)
-                    page.wait_for_function("() => window.__paintedAt !== undefined")
-                    painted = page.evaluate("window.__paintedAt") / 1000
+                    with contextlib.suppress(PlaywrightTimeout):
+                        page.wait_for_function(PAINTED, timeout=5_000)
+                    painted = page.evaluate(PAINTED_AT) / 1000
                     if sample:
                         figures.append(painted - started)
                     time.sleep(0.3)  # let the build's last writes settle before the next edit

@@ -2,9 +2,10 @@
 
 sphinx-autobuild's watcher, server and reload script, with a builder made for authors:
 
-* Fast. Every build runs in a process forked from the server, which has Sphinx, MyST and the
-  theme imported already (the course's own `_ext/` code and conf.py are always read fresh
-  from disk), so an edit reaches the open browser in about a second.
+* Fast. Each build runs in a worker forked from the server, which has Sphinx, MyST and the
+  theme imported already; the worker loads conf.py, the extensions and the environment
+  before the next edit comes, and only builds once it does. The course's own `_ext/` code and
+  conf.py are always read fresh from disk. An edit reaches the open browser in about a second.
 * Safe. Pages are built into a staging folder and published to the served folder only when
   the build had no problem. A broken edit prints one line per problem,
   `path:line: what is wrong (how to fix it)`, the browser keeps the last good page, and
@@ -22,6 +23,7 @@ OUTDIR-staging beside it, with the environment in its `.doctrees`.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
 import importlib
 import io
@@ -31,10 +33,12 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import sys
 import time
+import traceback
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -95,42 +99,64 @@ def _innermost(error: BaseException) -> BaseException:
     return error
 
 
-def build(srcdir: Path, staging: Path, full: bool) -> list[Problem]:
-    """Build into `staging` with Sphinx in this process; the problems found, one line each."""
-    import traceback
+def _crash(error: BaseException, srcdir: Path) -> Problem:
+    """A build that raised: one line at the author's line, never a traceback."""
+    cause = _innermost(error)
+    text = "".join(traceback.format_exception(cause))
+    return parse_crash(text, srcdir) or Problem(
+        "conf.py", 1, f"{type(cause).__name__}: {cause} (the build stopped; see conf.py)")
 
-    from jinja2 import FileSystemBytecodeCache
-    from sphinx.application import Sphinx
 
-    doctrees = staging / ".doctrees"
-    sticky = _problem_pages(doctrees)
-    warnings = io.StringIO()
-    started = time.time_ns()
-    try:
-        app = Sphinx(srcdir, srcdir, staging, doctrees, "html", status=None, warning=warnings,
-                     freshenv=full, confoverrides={"nitpicky": True})
-        # Each build is a new process: keep the theme's compiled templates on disk (Jinja
-        # checks each template's source, so an edited template is compiled again).
-        app.builder.templates.environment.bytecode_cache = FileSystemBytecodeCache(
-            str(_folder(doctrees / "jinja")))
+class PreparedBuild:
+    """A Sphinx application made ahead of the next edit: conf.py, extensions, environment.
+
+    Making it is a third of an incremental build's time, so a standby worker makes it while
+    the author is still typing; Sphinx only looks at which files changed in `run`.
+    """
+
+    def __init__(self, srcdir: Path, staging: Path, full: bool) -> None:
+        from jinja2 import FileSystemBytecodeCache
+        from sphinx.application import Sphinx
+
+        self.srcdir, self.full = srcdir, full
+        self.doctrees = staging / ".doctrees"
+        self.warnings = io.StringIO()
+        self.started = time.time_ns()
+        self.app: Sphinx | None = None
+        self.failure: Problem | None = None
+        try:
+            self.app = Sphinx(srcdir, srcdir, staging, self.doctrees, "html", status=None,
+                              warning=self.warnings, freshenv=full,
+                              confoverrides={"nitpicky": True})
+            # Each build is a new process: keep the theme's compiled templates on disk (Jinja
+            # checks each template's source, so an edited template is compiled again).
+            self.app.builder.templates.environment.bytecode_cache = FileSystemBytecodeCache(
+                str(_folder(self.doctrees / "jinja")))
+            self.app.connect("env-get-outdated", self._read_problem_pages_again)
+        except Exception as error:
+            self.failure = _crash(error, srcdir)
+
+    def _read_problem_pages_again(self, app, env, added, changed, removed) -> list[str]:
         # Pages that had a problem are read again until they are clean.
-        app.connect("env-get-outdated",
-                    lambda app, env, added, changed, removed: sorted(sticky & env.found_docs))
-        app.build(force_all=full)
-    except Exception as error:  # the author gets one line at their line, never a traceback
-        cause = _innermost(error)
-        text = "".join(traceback.format_exception(cause))
-        crash = parse_crash(text, srcdir) or Problem(
-            "conf.py", 1, f"{type(cause).__name__}: {cause} (the build stopped; see conf.py)")
-        return [crash]
-    problems = sorted(set(parse_sphinx_warnings(ANSI.sub("", warnings.getvalue()), srcdir)))
-    pages = {doc for p in problems if (doc := app.env.path2doc(str(srcdir / p.path)))}
-    (doctrees / PROBLEM_PAGES).write_text(json.dumps(sorted(pages)), encoding="utf-8")
-    if full:
-        stamp = doctrees / FULL_BUILD_STAMP
-        stamp.touch()
-        os.utime(stamp, ns=(started, started))  # an edit during this build still counts
-    return problems
+        return sorted(_problem_pages(self.doctrees) & env.found_docs)
+
+    def run(self) -> list[Problem]:
+        """Build what changed since the last build; the problems found, one line each."""
+        if self.app is None or self.failure is not None:
+            return [self.failure] if self.failure else []
+        try:
+            self.app.build(force_all=self.full)
+        except Exception as error:
+            return [_crash(error, self.srcdir)]
+        text = ANSI.sub("", self.warnings.getvalue())
+        problems = sorted(set(parse_sphinx_warnings(text, self.srcdir)))
+        pages = {doc for p in problems if (doc := self.app.env.path2doc(str(self.srcdir / p.path)))}
+        (self.doctrees / PROBLEM_PAGES).write_text(json.dumps(sorted(pages)), encoding="utf-8")
+        if self.full:
+            stamp = self.doctrees / FULL_BUILD_STAMP
+            stamp.touch()
+            os.utime(stamp, ns=(self.started, self.started))  # a later edit still counts
+        return problems
 
 
 def publish(staging: Path, served: Path) -> int:
@@ -154,30 +180,88 @@ def publish(staging: Path, served: Path) -> int:
     return copied
 
 
-class Builder:
-    """What the watcher calls, in a forked worker, after each batch of changes."""
+def _standby(conn: Connection, servers_end: Connection, srcdir: Path, staging: Path,
+             served: Path, full: bool) -> None:
+    """A worker: prepare the build now, run it when the server says an edit has come."""
+    servers_end.close()  # else a server that dies would leave this worker waiting for ever
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the server to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the server's graceful handler
+    prepared = PreparedBuild(srcdir, staging, full)
+    try:
+        if conn.recv() != "go":
+            return
+    except (EOFError, OSError):
+        return
+    started = time.perf_counter()
+    problems = prepared.run()
+    if problems:
+        for problem in problems:
+            print(problem, flush=True)
+        say(f"{len(problems)} problem{'s' if len(problems) > 1 else ''}: still serving the "
+            "last good build; fix the line above and save")
+    else:
+        publish(staging, served)
+        say(f"built in {time.perf_counter() - started:.2f} s")
+    # The modules this build used, for the server to import before the next fork.
+    conn.send([name for name, module in list(sys.modules.items())
+               if not _in_project(getattr(module, "__file__", None), srcdir)])
+
+
+class Builds:
+    """What the watcher calls after each batch of changes: one standby worker at a time.
+
+    Workers are forked from the server, which has imported what builds use (never the
+    course's own code, which each worker reads fresh); a worker prepared before a change to
+    the site machinery is thrown away for a fresh one that rebuilds everything.
+    """
 
     def __init__(self, srcdir: Path, served: Path) -> None:
         self.srcdir, self.served = srcdir, served
         self.staging = served.with_name(served.name + "-staging")
+        # Fork on Linux, so workers inherit the server's imports; elsewhere the default.
+        self.context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+        self.standby: tuple[multiprocessing.process.BaseProcess, Connection, bool] | None = None
 
-    def __call__(self, *, changed_paths: Sequence[Path] = ()) -> list[str]:
-        full = needs_full_build(self.srcdir, self.staging / ".doctrees")
+    def _full(self) -> bool:
+        return needs_full_build(self.srcdir, self.staging / ".doctrees")
+
+    def _start(self, full: bool) -> tuple[multiprocessing.process.BaseProcess, Connection, bool]:
+        ours, theirs = self.context.Pipe()
+        worker = self.context.Process(target=_standby, daemon=True, args=(
+            theirs, ours, self.srcdir, self.staging, self.served, full))
+        worker.start()
+        theirs.close()
+        return worker, ours, full
+
+    def _discard(self) -> None:
+        if self.standby is not None:
+            worker, conn, _ = self.standby
+            with contextlib.suppress(OSError):
+                conn.send("stop")
+            worker.join(timeout=10)
+            if worker.is_alive():
+                worker.terminate()
+            self.standby = None
+
+    def __call__(self, *, changed_paths: Sequence[Path] = ()) -> None:
+        full = self._full()
         names = ", ".join(sorted({_shown(path, self.srcdir) for path in changed_paths})[:5])
         say(("full rebuild" if full else "rebuilding") + (f" after {names}" if names else ""))
-        started = time.perf_counter()
-        problems = build(self.srcdir, self.staging, full)
-        if problems:
-            for problem in problems:
-                print(problem, flush=True)
-            say(f"{len(problems)} problem{'s' if len(problems) > 1 else ''}: still serving the "
-                "last good build; fix the line above and save")
-        else:
-            publish(self.staging, self.served)
-            say(f"built in {time.perf_counter() - started:.2f} s")
-        # The modules this build used, for the server to import before the next fork.
-        return [name for name, module in list(sys.modules.items())
-                if not _in_project(getattr(module, "__file__", None), self.srcdir)]
+        if self.standby is None or self.standby[2] != full or not self.standby[0].is_alive():
+            self._discard()
+            self.standby = self._start(full)
+        worker, conn, _ = self.standby
+        self.standby = None
+        try:
+            conn.send("go")
+            warm_up(conn.recv())
+        except (EOFError, OSError):
+            say("the build stopped without a word; save again to retry")
+        worker.join()
+        self.standby = self._start(self._full())  # ready for the next edit
+
+    def close(self) -> None:
+        self._discard()
 
 
 def _shown(path: Path, srcdir: Path) -> str:
@@ -201,6 +285,7 @@ def warm_up(modules: list[str]) -> None:
 
 def serve(srcdir: Path, served: Path, host: str, port: int) -> None:
     import uvicorn
+    import watchfiles
     from sphinx_autobuild.filter import IgnoreFilter
     from sphinx_autobuild.middleware import JavascriptInjectorMiddleware
     from sphinx_autobuild.server import RebuildServer
@@ -211,17 +296,23 @@ def serve(srcdir: Path, served: Path, host: str, port: int) -> None:
     from starlette.staticfiles import StaticFiles
 
     logging.getLogger("watchfiles").setLevel(logging.WARNING)  # we say what changed ourselves
-    if sys.platform == "linux":
-        multiprocessing.set_start_method("fork", force=True)  # workers inherit warm imports
     port = port or find_free_port()
-    builder = Builder(srcdir, served)
+    builds = Builds(srcdir, served)
     served.mkdir(parents=True, exist_ok=True)
-    # The first build also runs in a worker, so the server never imports the course's code.
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        warm_up(pool.submit(builder).result())
+    builds()  # the first build, in a worker too: the server never imports the course's code
 
-    ignore = IgnoreFilter([served, builder.staging], NOT_SOURCES)
-    watcher = RebuildServer([srcdir], ignore, change_callback=builder)
+    class Watcher(RebuildServer):
+        """sphinx-autobuild's watcher, handing each batch of changes to `builds`."""
+
+        async def watch(self) -> None:
+            async for changes in watchfiles.awatch(
+                    *self.paths, watch_filter=lambda _, path: not self.ignore(path)):
+                await asyncio.to_thread(
+                    self.change_callback, changed_paths=[Path(p).resolve() for _, p in changes])
+                self.flag.set()  # every open page reloads
+
+    ignore = IgnoreFilter([served, builds.staging], NOT_SOURCES)
+    watcher = Watcher([srcdir], ignore, change_callback=builds)
     app = Starlette(
         routes=[WebSocketRoute("/websocket-reload", watcher, name="reload"),
                 Mount("/", app=StaticFiles(directory=served, html=True), name="static")],
@@ -229,7 +320,10 @@ def serve(srcdir: Path, served: Path, host: str, port: int) -> None:
         lifespan=watcher.lifespan,
     )
     say(f"Serving on http://{host}:{port}/ (Ctrl+C stops)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    finally:
+        builds.close()
 
 
 def main(argv: list[str] | None = None) -> int:
