@@ -254,7 +254,9 @@ def measure(runs: int, work: Path, log: Callable[[str], None]) -> Results:
 
     for round_number in range(1, runs + 1):
         log(f"round {round_number}/{runs}")
-        for course in (project, plain):
+        # Alternate who goes first, so neither always meets a cold file cache.
+        order = (project, plain) if round_number % 2 else (plain, project)
+        for course in order:
             clean(course.folder)
             run = checked(timed(course.html(), course.folder), f"{course.name}: cold HTML build")
             results.cold.setdefault(course.name, Series()).runs.append(run)
@@ -262,10 +264,10 @@ def measure(runs: int, work: Path, log: Callable[[str], None]) -> Results:
         for course in (project, plain):
             results.site_size[course.name] = folder_size(course.html_dir, skip=(".doctrees", ".buildinfo"))
         results.doctrees_size = folder_size(project.html_dir / ".doctrees")
-        for course in (project, plain):
+        for course in order:
             rebuild_after(course, add_sentence, results.edit.setdefault(course.name, Rebuild()),
                           "rebuild after a text edit")
-        for course in (project, plain):
+        for course in order:
             rebuild_after(course, course.retitle, results.title.setdefault(course.name, Rebuild()),
                           "rebuild after a title change")
         for course in (project, plain):
@@ -283,7 +285,8 @@ def measure(runs: int, work: Path, log: Callable[[str], None]) -> Results:
             try:
                 results.serve.append(float(probe(project.folder)))
             except Exception as error:  # the probe drives a browser: say why, keep the rest
-                results.serve = f"failed ({str(error).strip().splitlines()[0][:100]})"
+                reason = (str(error).strip() or type(error).__name__).splitlines()[0]
+                results.serve = f"failed ({reason[:100]})"
     return results
 
 
@@ -372,8 +375,10 @@ def report(results: Results, runs: int, test_record: dict[str, object] | None) -
         mine, base = rebuilds["project"], rebuilds["plain"]
         out.append(f"{label:44}{seconds(mine.series):>14}    {seconds(base.series):>14}   "
                    f"{mine.series.cpu / base.series.cpu:5.2f}")
-        out.append(f"{'  pages rewritten (project)':44}{pages_text(mine.written[-1])}")
-        out.append(f"{'  pages rewritten (plain)':44}{pages_text(base.written[-1])}")
+        out.append(f"{'  pages rewritten (project)':44}{pages_text(mine.written[-1])}; "
+                   f"re-read {len(mine.read[-1])}")
+        out.append(f"{'  pages rewritten (plain)':44}{pages_text(base.written[-1])}; "
+                   f"re-read {len(base.read[-1])}")
         if rebuilds is results.title and len(base.written[-1]) < len(mine.written[-1]):
             out.append(f"{'':44}(plain Sphinx leaves the old title in the other pages' navigation;")
             out.append(f"{'':44} the project rewrites every page that shows it: _ext/course/updates.py)")
