@@ -94,11 +94,11 @@ class BenchError(Exception):
     """A build the bench needs failed; the message says which and how to see why."""
 
 
-def timed(command: Sequence[str], cwd: Path) -> Run:
+def timed(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(list(command), cwd=cwd, capture_output=True, text=True,
-                          env={**os.environ, "LC_ALL": "C.UTF-8"})
+                          env={**os.environ, "LC_ALL": "C.UTF-8", **(env or {})})
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -310,7 +310,8 @@ def time_make_test(work: Path, log: Callable[[str], None]) -> dict[str, object]:
     watcher = threading.Thread(target=watch_load, daemon=True)
     watcher.start()
     try:
-        run = timed(command, project.folder)
+        # pytest's own list of the slowest tests says where the suite's minutes go.
+        run = timed(command, project.folder, env={"PYTEST_ADDOPTS": "--durations=10"})
     finally:
         stop.set()
         watcher.join()
@@ -325,9 +326,25 @@ def time_make_test(work: Path, log: Callable[[str], None]) -> dict[str, object]:
     }
     RECORD.parent.mkdir(parents=True, exist_ok=True)
     RECORD.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    if slowest := slowest_tests(run.output):
+        log("make test, slowest tests:\n" + "\n".join(slowest))
     if run.returncode != 0:
         log("make test failed; its last lines:\n" + "\n".join(run.output.splitlines()[-10:]))
     return record
+
+
+def slowest_tests(pytest_output: str) -> list[str]:
+    """The lines of pytest's `--durations` table."""
+    lines = pytest_output.splitlines()
+    start = next((i for i, line in enumerate(lines) if "slowest" in line and "durations" in line), None)
+    if start is None:
+        return []
+    table = []
+    for line in lines[start + 1:]:
+        if line.startswith("=") or not line.strip():
+            break
+        table.append(line.strip())
+    return table
 
 
 def recorded_make_test() -> dict[str, object] | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bench.figures import docs_read, folder_size, page_weight, pages_written
 from bench.plain_course import Words, measure_course, prose_and_code, write_plain_course
-from bench.run import Plain, Project, add_sentence, make_test_verdict
+from bench.run import Plain, Project, add_sentence, make_test_verdict, slowest_tests
 from tests.conftest import sphinx_build
 
 LESSON = """---
@@ -200,3 +200,16 @@ def test_make_test_budget_uses_wall_time_only_on_a_quiet_machine() -> None:
     assert quiet.ok is False and "300 s wall" in quiet.text
     busy = make_test_verdict({**record, "mean_load": 9.0})
     assert busy.ok is True and "150 s CPU" in busy.text and "not comparable" in busy.text
+
+
+def test_slowest_tests_come_from_the_pytest_durations_table() -> None:
+    output = ("tests/a.py ..\n"
+              "============================= slowest 10 durations =============================\n"
+              "12.01s setup    tests/build/test_book.py::test_strict\n"
+              "3.50s call     tests/unit/test_x.py::test_y\n"
+              "\n"
+              "(8 durations < 0.005s hidden.)\n"
+              "======================== 2 passed in 15.60s ========================\n")
+    assert slowest_tests(output) == ["12.01s setup    tests/build/test_book.py::test_strict",
+                                     "3.50s call     tests/unit/test_x.py::test_y"]
+    assert slowest_tests("2 passed\n") == []
