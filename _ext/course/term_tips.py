@@ -1,0 +1,136 @@
+"""Glossary terms explain themselves where they stand.
+
+A {term} link on a web page carries the term's short definition (from `CourseDomain.terms`,
+the vocabulary sweeps) in a tooltip that shows on hover and on keyboard focus, is announced
+as the link's description, and still links to the definition. `_static/js/term-tips.js`, added
+only to pages with such links, lets Escape hide a tip and a first tap on a touch screen show
+it. HTML only, and not ePub: a book shows the word and its link, as written.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Any
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxTranslator
+
+from .domain import course_domain
+
+TIPS_SCRIPT = "js/term-tips.js"
+TIP_LENGTH = 220
+_REFS_KEY = "course_term_refs"       # env attribute: docname -> lower-case terms it links
+_SNAPSHOT_KEY = "course_term_before"  # app attribute, for one incremental build
+
+
+class term_tip(nodes.inline):
+    """A glossary link together with the definition it shows on hover and focus."""
+
+
+def short_definition(definition: nodes.Element) -> str:
+    """The definition's first sentences, up to about TIP_LENGTH characters."""
+    text = " ".join(definition.astext().split())
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z(“\"])", text)
+    short = sentences[0]
+    for sentence in sentences[1:]:
+        if len(short) + 1 + len(sentence) > TIP_LENGTH:
+            break
+        short += " " + sentence
+    return short if len(short) <= TIP_LENGTH else short[: TIP_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _term_refs(doctree: nodes.Node) -> list[pending_xref]:
+    return [ref for ref in doctree.findall(pending_xref)
+            if ref.get("refdomain") == "std" and ref.get("reftype") == "term"]
+
+
+class AddTermTips(SphinxPostTransform):
+    formats = ("html",)
+    default_priority = 6  # before ReferencesResolver (10) turns the pending links into <a>
+
+    def run(self, **kwargs: Any) -> None:
+        if self.app.builder.name.startswith("epub"):
+            return
+        terms = course_domain(self.env).terms
+        for number, ref in enumerate(_term_refs(self.document), start=1):
+            term = terms.get(ref["reftarget"].lower())
+            if term is None:
+                continue  # Sphinx reports the unknown term itself
+            tip = term_tip("", classes=["course-term"], tip=short_definition(term.definition),
+                           tip_id=f"course-term-tip-{number}")
+            ref.replace_self(tip)
+            tip += ref
+
+
+def visit_term_tip_html(self: SphinxTranslator, node: term_tip) -> None:
+    node["body_start"] = len(self.body)
+    self.body.append(self.starttag(node, "span", ""))
+
+
+def depart_term_tip_html(self: SphinxTranslator, node: term_tip) -> None:
+    start = node["body_start"]
+    link = next((index for index in range(start, len(self.body))
+                 if self.body[index].startswith("<a ")), None)
+    if link is not None:  # a link that did not resolve gets no tip
+        self.body[link] = f'<a aria-describedby="{node["tip_id"]}" ' + self.body[link][3:]
+        self.body.append(f'<span class="course-term-tip" role="tooltip" id="{node["tip_id"]}">'
+                         f'{escape(node["tip"])}</span>')
+    self.body.append("</span>")
+
+
+def add_tips_script(app: Sphinx, pagename: str, templatename: str,
+                    context: dict[str, Any], doctree: nodes.document | None) -> None:
+    if doctree is not None and next(iter(doctree.findall(term_tip)), None) is not None:
+        app.add_js_file(TIPS_SCRIPT)
+
+
+# -- incremental builds: a changed definition rewrites the pages that show it in a tip -----
+def note_term_refs(app: Sphinx, doctree: nodes.document) -> None:
+    refs = getattr(app.env, _REFS_KEY, {})
+    refs[app.env.docname] = {ref["reftarget"].lower() for ref in _term_refs(doctree)}
+    setattr(app.env, _REFS_KEY, refs)
+
+
+def purge_term_refs(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    getattr(env, _REFS_KEY, {}).pop(docname, None)
+
+
+def merge_term_refs(app: Sphinx, env: BuildEnvironment, docnames: set[str],
+                    other: BuildEnvironment) -> None:
+    refs = getattr(env, _REFS_KEY, {})
+    refs.update({doc: terms for doc, terms in getattr(other, _REFS_KEY, {}).items() if doc in docnames})
+    setattr(env, _REFS_KEY, refs)
+
+
+def _definitions(env: BuildEnvironment) -> dict[str, str]:
+    return {name: short_definition(term.definition) for name, term in course_domain(env).terms.items()}
+
+
+def snapshot_definitions(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    app.__dict__[_SNAPSHOT_KEY] = _definitions(env)
+
+
+def pages_showing_changed_tips(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    before = app.__dict__.pop(_SNAPSHOT_KEY, None)
+    if before is None:
+        return []
+    after = _definitions(env)
+    changed = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+    return sorted(doc for doc, terms in getattr(env, _REFS_KEY, {}).items()
+                  if terms & changed and doc in env.all_docs)
+
+
+def setup_term_tips(app: Sphinx) -> None:
+    app.add_node(term_tip, html=(visit_term_tip_html, depart_term_tip_html))
+    app.add_post_transform(AddTermTips)
+    app.connect("html-page-context", add_tips_script)
+    app.connect("doctree-read", note_term_refs)
+    app.connect("env-purge-doc", purge_term_refs)
+    app.connect("env-merge-info", merge_term_refs)
+    app.connect("env-before-read-docs", snapshot_definitions)
+    app.connect("env-get-updated", pages_showing_changed_tips)
