@@ -108,3 +108,22 @@ epub_tocscope = "includehidden"  # the root toctree is hidden on the web, not in
 epub_tocdepth = 2                # weeks, then days
 epub_use_index = False
 epub_show_urls = "no"
+
+# -- Readers in a browser ------------------------------------------------------------
+# Widgets, progress, term tips, meta tags, sitemap and the 404 page come from the course
+# extension (_ext/course/widgets.py, progress.py, term_tips.py, site.py). For absolute URLs in
+# the sitemap and link previews, publish with `-D html_baseurl=https://where.the.site.lives/`.
+html_favicon = "_static/favicon.svg"
+# Colours with at least 7:1 contrast (WCAG AAA) for text and links, light and dark; code too.
+html_theme_options = {
+    "light_css_variables": {
+        "color-brand-primary": "#1d44b0", "color-brand-content": "#1d44b0",
+        "color-foreground-secondary": "#3f4247", "color-foreground-muted": "#4a4d53",
+    },
+    "dark_css_variables": {
+        "color-brand-primary": "#91bcff", "color-brand-content": "#91bcff",
+        "color-foreground-secondary": "#b8bcc1", "color-foreground-muted": "#b0b4ba",
+    },
+}
+pygments_style = "a11y-high-contrast-light"
+pygments_dark_style = "a11y-high-contrast-dark"

@@ -29,6 +29,11 @@ from .listings import FillListings
 from .parts import DIRECTIVES
 from .print import setup_print
 from .updates import setup_updates
+# Readers in a browser: decision widgets, progress, term tips, page quality.
+from .progress import setup_progress
+from .site import setup_site
+from .term_tips import setup_term_tips
+from .widgets import setup_widgets
 
 __version__ = "1.0"
 
@@ -53,5 +58,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_updates(app)
     setup_print(app)  # the PDF book and the ePub
     app.setup_extension("course.last_updated")  # "Last updated" on lessons, from git
+    # Readers in a browser: decision widgets, progress, term tips, page quality.
+    for setup_reader_feature in (setup_widgets, setup_progress, setup_term_tips, setup_site):
+        setup_reader_feature(app)
     return {"version": __version__, "env_version": 1,
             "parallel_read_safe": True, "parallel_write_safe": True}
