@@ -127,3 +127,8 @@ html_theme_options = {
 }
 pygments_style = "a11y-high-contrast-light"
 pygments_dark_style = "a11y-high-contrast-dark"
+
+# -- Contributors' tools (make check, make serve) ---------------------------------------------
+# Sphinx's "**/node_modules" only skips node_modules folders below the root: a top-level one
+# (left by `npm install` for the site audits) needs its own pattern, or its READMEs become pages.
+exclude_patterns += ["node_modules"]
