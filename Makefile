@@ -17,6 +17,7 @@ help:
 	@echo "make pdf      the book as a PDF, $(BUILD)/latex/ai-asks.pdf (needs latexmk and xelatex)"
 	@echo "make epub     the book as an EPUB 3, $(BUILD)/epub/ai-asks.epub"
 	@echo "make check    every course problem at once, one line each (build, doctests, spelling)"
+	@echo "make audit    Lighthouse scores for the home page and Day 9 (needs chromium and npm)"
 	@echo "make clean    remove $(BUILD)"
 
 # The virtual environment is rebuilt whenever the pins change.
@@ -72,3 +73,15 @@ pdf: $(BIN)/.installed
 epub: $(BIN)/.installed
 	$(SPHINX) -n -W --keep-going -b epub -d $(BUILD)/doctrees . $(BUILD)/epub
 	@echo "The ePub: $(BUILD)/epub/ai-asks.epub"
+
+# -- Readers in a browser: Lighthouse scores for the home page and Day 9 (tools/audit.py),
+#    mobile preset, offline. Needs Chromium (apt-get install chromium) and Node.js with npm;
+#    Lighthouse itself comes from npm (tools/lighthouse/package.json and package-lock.json).
+LIGHTHOUSE_NPM := tools/lighthouse
+.PHONY: audit
+$(LIGHTHOUSE_NPM)/node_modules/.installed: $(LIGHTHOUSE_NPM)/package.json $(LIGHTHOUSE_NPM)/package-lock.json
+	npm ci --prefix $(LIGHTHOUSE_NPM) --no-audit --no-fund --ignore-scripts
+	touch $@
+
+audit: html $(LIGHTHOUSE_NPM)/node_modules/.installed
+	$(BIN)/python tools/audit.py $(BUILD)/html

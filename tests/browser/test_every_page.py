@@ -1,0 +1,91 @@
+"""Every page of the site, light and dark, desktop and 375 px wide: no violation of any of axe's
+rules (all of them switched on, AAA contrast and experimental rules included), no console
+error, no request leaving 127.0.0.1, and no sideways scroll.
+
+The variants are shared out between two browsers, each its own processes, so two cores work
+at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import CHROMIUM_ARGS, VARIANTS, VIEWPORTS, Site
+
+pytestmark = pytest.mark.slow
+
+#: axe-core as axe-playwright-python ships it: offline, injected into each page.
+AXE_SCRIPT: str = pytest.importorskip("axe_playwright_python.base").AXE_SCRIPT
+EVERY_RULE = """() => axe.run(document, {
+  rules: Object.fromEntries(axe.getRules().map((rule) => [rule.ruleId, {enabled: true}])),
+  resultTypes: ["violations"],
+})"""
+SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def describe(violation: dict[str, Any]) -> str:
+    node = violation["nodes"][0]
+    summary = " ".join(node.get("failureSummary", "").split())
+    return (f"axe {violation['id']} ({violation['impact']}) on {len(violation['nodes'])} "
+            f"element(s), first {node['target'][0]}: {summary[:300]}")
+
+
+async def read_variant(browser: Any, site: Site, scheme: str, size: str) -> list[str]:
+    context = await browser.new_context(viewport=VIEWPORTS[size], color_scheme=scheme)
+    await context.add_init_script(AXE_SCRIPT)
+    problems: list[str] = []
+    where = {"page": ""}
+
+    def note(problem: str) -> None:
+        problems.append(f"{scheme} {size} {where['page']}: {problem}")
+
+    async def refuse(route: Any) -> None:
+        note(f"request leaving 127.0.0.1: {route.request.url}")
+        await route.abort()
+
+    await context.route(lambda url: not site.local(url), refuse)
+    page = await context.new_page()
+    page.on("console", lambda message: note(f"console error: {message.text}")
+            if message.type == "error" else None)
+    page.on("pageerror", lambda error: note(f"script error: {error}"))
+    try:
+        for path in site.pages():
+            where["page"] = path
+            response = await page.goto(site.url + path)
+            if response is None or not response.ok:
+                note(f"HTTP {response.status if response else 'no response'}")
+            if (overflow := await page.evaluate(SIDEWAYS)) > 0:
+                note(f"scrolls sideways by {overflow} px")
+            for violation in (await page.evaluate(EVERY_RULE))["violations"]:
+                note(describe(violation))
+    finally:
+        await context.close()
+    return problems
+
+
+async def read_every_variant(chromium: str, site: Site, workers: int = 2) -> list[str]:
+    from playwright.async_api import async_playwright
+
+    async def worker(playwright: Any, variants: list[tuple[str, str]]) -> list[str]:
+        browser = await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            return [problem for scheme, size in variants
+                    for problem in await read_variant(browser, site, scheme, size)]
+        finally:
+            await browser.close()
+
+    async with async_playwright() as playwright:
+        found = await asyncio.gather(*(worker(playwright, VARIANTS[start::workers])
+                                       for start in range(workers)))
+    return [problem for problems in found for problem in problems]
+
+
+def test_every_page_in_every_variant_is_clean(chromium: str, site: Site) -> None:
+    pages = site.pages()
+    assert {"index.html", "week2/day-09.html", "week3/day-16.html", "search.html",
+            "404.html"} <= set(pages), pages
+    problems = asyncio.run(read_every_variant(chromium, site))
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
