@@ -1,7 +1,7 @@
 """Reader progress with no server: "Mark Day N done" on each lesson, "k of 21 done" on the map.
 
 The controls are written into the page (so nothing moves when the script arrives) and hidden
-when scripts do not run; `_static/js/progress.js` keeps the days in the browser's
+while the page is `no-js` (furo's class, gone once scripts run); `_static/js/progress.js` keeps the days in the browser's
 localStorage and ticks the course map's cards (`#course-day-N`). Nothing leaves the device.
 HTML only, and not ePub: a book has no browser storage to keep the days in.
 """
@@ -18,8 +18,6 @@ from .domain import course_domain
 from .nodes import course_listing, sign_off
 
 PROGRESS_SCRIPT = "js/progress.js"
-#: Hides the controls when scripts do not run (nothing else would make them work).
-NO_SCRIPT_STYLE = "<noscript><style>.course-needs-js{display:none}</style></noscript>"
 
 
 def _raw(html: str) -> nodes.raw:
@@ -72,7 +70,6 @@ def add_progress_script(app: Sphinx, pagename: str, templatename: str,
         return
     if pagename in course_domain(app.env).lessons or any(True for _ in doctree.findall(_map_card)):
         app.add_js_file(PROGRESS_SCRIPT)
-        context["metatags"] = context.get("metatags", "") + NO_SCRIPT_STYLE
 
 
 def _map_card(node: nodes.Node) -> bool:

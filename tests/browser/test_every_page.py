@@ -2,8 +2,10 @@
 rules (all of them switched on, AAA contrast and experimental rules included), no console
 error, no request leaving 127.0.0.1, and no sideways scroll.
 
-The variants are shared out between two browsers, each its own processes, so two cores work
-at once.
+axe's AA contrast rule is left to its AAA twin: same measurement, a higher bar, so a page that
+passes `color-contrast-enhanced` passes `color-contrast` (and the sweep takes a third less time).
+The variants are shared out between two browsers, each its own processes, so two cores work at
+once.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ pytestmark = pytest.mark.slow
 
 #: axe-core as axe-playwright-python ships it: offline, injected into each page.
 AXE_SCRIPT: str = pytest.importorskip("axe_playwright_python.base").AXE_SCRIPT
-EVERY_RULE = """() => axe.run(document, {
-  rules: Object.fromEntries(axe.getRules().map((rule) => [rule.ruleId, {enabled: true}])),
+IMPLIED = {"color-contrast": "color-contrast-enhanced"}  # rule -> the stricter rule that covers it
+EVERY_RULE = """(implied) => axe.run(document, {
+  rules: Object.fromEntries(axe.getRules().map((rule) => [rule.ruleId, {enabled: !implied.includes(rule.ruleId)}])),
   resultTypes: ["violations"],
 })"""
 SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -59,7 +62,7 @@ async def read_variant(browser: Any, site: Site, scheme: str, size: str) -> list
                 note(f"HTTP {response.status if response else 'no response'}")
             if (overflow := await page.evaluate(SIDEWAYS)) > 0:
                 note(f"scrolls sideways by {overflow} px")
-            for violation in (await page.evaluate(EVERY_RULE))["violations"]:
+            for violation in (await page.evaluate(EVERY_RULE, list(IMPLIED)))["violations"]:
                 note(describe(violation))
     finally:
         await context.close()
