@@ -9,7 +9,7 @@ Every builder shows the table of cases (what PDF and ePub readers see, and what 
 shows when scripts do not run). HTML pages also carry the cases as JSON, and
 `_static/js/decision-widget.js`, added only to pages with a widget, turns them into questions
 asked one at a time. The lesson's doctested Python function is tested against the same cases
-(tests/build/test_decision_cases.py), so the page, the widget and the function cannot disagree.
+(tests/book/test_decision_widgets.py), so the page, the widget and the function cannot disagree.
 
 A table of cases is a decision tree written out: each case lists the answers that lead to it,
 leaving out the questions that are never asked on its way. Every combination of yes and no must
