@@ -119,10 +119,12 @@ html_theme_options = {
     "light_css_variables": {
         "color-brand-primary": "#1d44b0", "color-brand-content": "#1d44b0",
         "color-foreground-secondary": "#3f4247", "color-foreground-muted": "#4a4d53",
+        "color-brand-visited": "#6a22b8",
     },
     "dark_css_variables": {
         "color-brand-primary": "#91bcff", "color-brand-content": "#91bcff",
         "color-foreground-secondary": "#b8bcc1", "color-foreground-muted": "#b0b4ba",
+        "color-brand-visited": "#c4a1ff",
     },
 }
 pygments_style = "a11y-high-contrast-light"

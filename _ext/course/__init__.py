@@ -12,6 +12,10 @@ Modules, one concept each:
   print       the PDF book (LaTeX) and the ePub: book shape, lesson parts, static forms
   checks      course checks as warnings with file and line
   updates     which pages an incremental build rewrites
+  widgets     decision widgets: a lesson's yes/no questions from one table of cases
+  progress    "Mark Day N done" and "k of 21 done", kept in the reader's browser
+  term_tips   glossary terms show their definition on hover, focus and tap
+  site        meta description, social tags, sitemap, 404 page, per-page scripts
 """
 
 from __future__ import annotations

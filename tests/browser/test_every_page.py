@@ -14,13 +14,11 @@ import asyncio
 from typing import Any
 
 import pytest
+from axe_playwright_python.base import AXE_SCRIPT  # axe-core as the package ships it: offline
 
 from tests.browser.conftest import CHROMIUM_ARGS, VARIANTS, VIEWPORTS, Site
 
 pytestmark = pytest.mark.slow
-
-#: axe-core as axe-playwright-python ships it: offline, injected into each page.
-AXE_SCRIPT: str = pytest.importorskip("axe_playwright_python.base").AXE_SCRIPT
 IMPLIED = {"color-contrast": "color-contrast-enhanced"}  # rule -> the stricter rule that covers it
 EVERY_RULE = """(implied) => axe.run(document, {
   rules: Object.fromEntries(axe.getRules().map((rule) => [rule.ruleId, {enabled: !implied.includes(rule.ruleId)}])),

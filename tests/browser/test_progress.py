@@ -25,6 +25,7 @@ def test_marking_days_done_shows_on_the_course_map_and_resets(open_tab: Callable
     tab = open_tab()
     requests_after_load: list[str] = []
     tab.open("week2/day-09.html")
+    tab.page.wait_for_load_state("networkidle")  # the favicon and the like come after `load`
     tab.page.on("request", lambda request: requests_after_load.append(request.url))
 
     mark = tab.page.get_by_role("button", name="Mark Day 9 done")
@@ -47,6 +48,7 @@ def test_marking_days_done_shows_on_the_course_map_and_resets(open_tab: Callable
     assert ticked_days(tab) == [9, 16]
     assert tab.page.locator("#course-day-9 .course-tick").inner_text().strip() == "✓ Done"
 
+    tab.page.wait_for_load_state("networkidle")
     requests_after_load.clear()
     tab.page.get_by_role("button", name="Reset progress").click()
     assert count.inner_text() == "0 of 21 done"
