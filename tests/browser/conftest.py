@@ -20,7 +20,6 @@ import pytest
 
 from tests.conftest import ROOT, Build, require_tool
 
-HERE = Path(__file__).resolve().parent
 CHROMIUM_INSTALL = "apt-get install chromium chromium-driver"
 #: Headless, and nothing that would reach beyond this machine.
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
