@@ -14,6 +14,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
+# Sphinx colours its output whenever CI=true, even into a pipe; tests read that output as
+# text, so every build a test starts is colourless.
+os.environ["NO_COLOR"] = "1"
+
 
 def require_tool(name: str, install_hint: str) -> str:
     """The tool's path; without it, skip (on a user's machine) or fail (under CI=true)."""
