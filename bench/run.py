@@ -142,13 +142,16 @@ class Project:
     def html_dir(self) -> Path:
         return self.folder / "_build" / "html"
 
+    title_prefix = "title:"  # the project's titles live in front matter
+
     def retitle(self, text: str) -> str:
+        """The lesson with ", revised" added to its title line."""
         lines = text.splitlines(keepends=True)
         for number, line in enumerate(lines):
-            if line.startswith("title:"):
+            if line.startswith(self.title_prefix):
                 lines[number] = line.rstrip("\n") + ", revised\n"
                 return "".join(lines)
-        raise BenchError(f"{self.lesson}: no `title:` line to change")
+        raise BenchError(f"{self.lesson}: no `{self.title_prefix}` line to change")
 
 
 class Plain(Project):
@@ -159,13 +162,7 @@ class Plain(Project):
     def html(self) -> list[str]:
         return [str(SPHINX), *STRICT, "-b", "html", ".", "_build/html"]
 
-    def retitle(self, text: str) -> str:
-        lines = text.splitlines(keepends=True)
-        for number, line in enumerate(lines):
-            if line.startswith("# "):
-                lines[number] = line.rstrip("\n") + ", revised\n"
-                return "".join(lines)
-        raise BenchError(f"{self.lesson}: no `# ` title line to change")
+    title_prefix = "# "  # plain MyST: the title is the first heading
 
 
 def add_sentence(text: str) -> str:
