@@ -18,6 +18,7 @@ help:
 	@echo "make epub     the book as an EPUB 3, $(BUILD)/epub/ai-asks.epub"
 	@echo "make check    every course problem at once, one line each (build, doctests, spelling)"
 	@echo "make audit    Lighthouse scores for the home page and Day 9 (needs chromium and npm)"
+	@echo "make bench    build times, rebuild scope and page weight against their budgets"
 	@echo "make clean    remove $(BUILD)"
 
 # The virtual environment is rebuilt whenever the pins change.
