@@ -48,7 +48,7 @@ class DayRole(XRefRole):
 class CourseDomain(Domain):
     name = "course"
     label = "Course"
-    data_version = 1  # 1: images_wanted
+    data_version = 2  # 1: images_wanted; 2: term_refs
     roles = {"day": DayRole(warn_dangling=True, innernodeclass=nodes.inline)}
     dangling_warnings = {
         "day": "Day %(target)s is linked here, but no lesson has `day: %(target)s` "
@@ -61,6 +61,7 @@ class CourseDomain(Domain):
         "listings": {},  # docname -> set of listing kinds the page shows
         "pages": {},     # docname -> page title for non-lesson pages with front matter (essay)
         "images": {},    # docname -> absolute path (or glob) of the image its slot still wants
+        "term_refs": {}, # docname -> lower-case terms its {term} links show as tips
     }
 
     # -- what lessons contribute ----------------------------------------------------
@@ -90,19 +91,23 @@ class CourseDomain(Domain):
         self.listings.setdefault(docname, set()).add(kind)
 
     @property
+    def term_refs(self) -> dict[str, set[str]]:
+        return self.data["term_refs"]
+
+    @property
     def images_wanted(self) -> dict[str, str]:
         return self.data["images"]
 
     # -- incremental and parallel builds ---------------------------------------------
     def clear_doc(self, docname: str) -> None:
-        for key in ("lessons", "wraps", "listings", "pages", "images"):
+        for key in ("lessons", "wraps", "listings", "pages", "images", "term_refs"):
             self.data[key].pop(docname, None)
         for name in [name for name, term in self.terms.items() if term.docname == docname]:
             del self.terms[name]
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         wanted = set(docnames)
-        for key in ("lessons", "wraps", "listings", "pages", "images"):
+        for key in ("lessons", "wraps", "listings", "pages", "images", "term_refs"):
             for docname, value in otherdata[key].items():
                 if docname in wanted:
                     self.data[key][docname] = value

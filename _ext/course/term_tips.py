@@ -16,7 +16,6 @@ from typing import Any
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxTranslator
 
@@ -24,8 +23,6 @@ from .domain import course_domain
 
 TIPS_SCRIPT = "js/term-tips.js"
 TIP_LENGTH = 220
-_REFS_KEY = "course_term_refs"       # env attribute: docname -> lower-case terms it links
-_SNAPSHOT_KEY = "course_term_before"  # app attribute, for one incremental build
 
 
 class term_tip(nodes.inline):
@@ -89,40 +86,10 @@ def add_tips_script(app: Sphinx, pagename: str, templatename: str,
         app.add_js_file(TIPS_SCRIPT)
 
 
-# -- incremental builds: a changed definition rewrites the pages that show it in a tip -----
+# -- incremental builds: `updates` rewrites the pages whose tips show a changed definition --
 def note_term_refs(app: Sphinx, doctree: nodes.document) -> None:
-    refs = getattr(app.env, _REFS_KEY, {})
-    refs[app.env.docname] = {ref["reftarget"].lower() for ref in _term_refs(doctree)}
-    setattr(app.env, _REFS_KEY, refs)
-
-
-def purge_term_refs(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    getattr(env, _REFS_KEY, {}).pop(docname, None)
-
-
-def merge_term_refs(app: Sphinx, env: BuildEnvironment, docnames: set[str],
-                    other: BuildEnvironment) -> None:
-    refs = getattr(env, _REFS_KEY, {})
-    refs.update({doc: terms for doc, terms in getattr(other, _REFS_KEY, {}).items() if doc in docnames})
-    setattr(env, _REFS_KEY, refs)
-
-
-def _definitions(env: BuildEnvironment) -> dict[str, str]:
-    return {name: short_definition(term.definition) for name, term in course_domain(env).terms.items()}
-
-
-def snapshot_definitions(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    app.__dict__[_SNAPSHOT_KEY] = _definitions(env)
-
-
-def pages_showing_changed_tips(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    before = app.__dict__.pop(_SNAPSHOT_KEY, None)
-    if before is None:
-        return []
-    after = _definitions(env)
-    changed = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
-    return sorted(doc for doc, terms in getattr(env, _REFS_KEY, {}).items()
-                  if terms & changed and doc in env.all_docs)
+    course_domain(app.env).term_refs[app.env.docname] = {
+        ref["reftarget"].lower() for ref in _term_refs(doctree)}
 
 
 def setup_term_tips(app: Sphinx) -> None:
@@ -130,7 +97,3 @@ def setup_term_tips(app: Sphinx) -> None:
     app.add_post_transform(AddTermTips)
     app.connect("html-page-context", add_tips_script)
     app.connect("doctree-read", note_term_refs)
-    app.connect("env-purge-doc", purge_term_refs)
-    app.connect("env-merge-info", merge_term_refs)
-    app.connect("env-before-read-docs", snapshot_definitions)
-    app.connect("env-get-updated", pages_showing_changed_tips)

@@ -1,7 +1,8 @@
 """Incremental builds: which unchanged pages must be rewritten after some lessons were re-read.
 
 Every page's navigation shows each lesson's title; the course map also shows questions and
-draft badges; the recap shows wrap-ups; the glossary shows definitions. Only the pages that
+draft badges; the recap shows wrap-ups; the glossary shows definitions; a {term} link shows
+its term's short definition as a tip. Only the pages that
 really show a changed fact are rewritten. A page whose image slot still waits for its image is
 re-read once the image file appears.
 """
@@ -15,6 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .domain import course_domain
+from .term_tips import short_definition
 
 _SNAPSHOT_KEY = "course_snapshot"
 
@@ -27,6 +29,8 @@ def _facts(env: BuildEnvironment) -> dict[str, Any]:
         "recap": {doc: wrap.astext() for doc, wrap in domain.wraps.items()},
         "glossary": {name: (t.docname, t.definition.astext() if t.definition else "")
                      for name, t in domain.terms.items()},
+        "tips": {name: short_definition(t.definition) for name, t in domain.terms.items()
+                 if t.definition is not None},
     }
 
 
@@ -42,9 +46,13 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     after = _facts(env)
     if before["nav"] != after["nav"]:
         return sorted(env.found_docs)  # a title in the navigation of every page
+    domain = course_domain(env)
     changed = {kind for kind in ("map", "recap", "glossary") if before[kind] != after[kind]}
-    listings = course_domain(env).listings
-    return sorted(doc for doc, kinds in listings.items() if kinds & changed)
+    pages = {doc for doc, kinds in domain.listings.items() if kinds & changed}
+    tips = {name for name in before["tips"].keys() | after["tips"].keys()
+            if before["tips"].get(name) != after["tips"].get(name)}
+    pages |= {doc for doc, terms in domain.term_refs.items() if terms & tips}
+    return sorted(doc for doc in pages if doc in env.all_docs)
 
 
 def reread_when_image_appears(app: Sphinx, env: BuildEnvironment, added: set[str],

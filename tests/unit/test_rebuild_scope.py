@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bench.figures import docs_read, pages_written
 from tests.conftest import sphinx_build
+from tests.unit.minibook import lesson as minibook_lesson
 from tests.unit.minibook import write_minibook
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>\n'
@@ -48,3 +49,20 @@ def test_rebuilds_read_and_write_only_what_changed(tmp_path: Path) -> None:
     assert "Image wanted" not in page and "day-02.svg" in page
 
     assert docs_read(build(book).output) == [], "the lesson is re-read more than once"
+
+
+def test_changed_definition_rewrites_the_pages_showing_its_tip(tmp_path: Path) -> None:
+    book = write_minibook(tmp_path)
+    (book / "week2" / "day-02.md").write_text(
+        minibook_lesson(2, 2, body="\nAs {term}`Alpha1` says.\n"), encoding="utf-8")
+    build(book)
+    lesson = book / "week1" / "day-01.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace(
+        "The meaning of alpha.", "The sense of alpha.", 1), encoding="utf-8")
+    edited = build(book)
+    assert docs_read(edited.output) == ["week1/day-01"]
+    # The lesson, the glossary (a listing) and the page whose tip shows the definition, each
+    # with the page whose toctree lists it (Sphinx rewrites those for any page it rewrites).
+    assert sorted(pages_written(edited.output)) == ["glossary", "index", "week1/day-01",
+                                                    "week1/index", "week2/day-02", "week2/index"]
+    assert "The sense of alpha." in edited.page("week2/day-02.html")
