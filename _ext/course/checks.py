@@ -15,7 +15,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.nodes import get_node_line
 
-from .domain import course_domain
+from .domain import CourseDomain, course_domain, note_sections
 from .facts import key_line
 from .nodes import REQUIRED_PARTS, course_listing, lesson_header, wrap_up
 
@@ -85,6 +85,7 @@ def check_page(app: Sphinx, doctree: nodes.document) -> None:
     lesson = course_domain(app.env).lessons.get(docname)
     if lesson is not None:
         check_parts(docname, doctree)
+        note_sections(docname, doctree, course_domain(app.env))
     if app.env.metadata.get(docname, {}).get("day") is None and docname.split("/")[0] in {
         f"week{week}" for week in app.config.course_weeks
     } and not docname.endswith("/index"):
@@ -116,6 +117,21 @@ def check_course(app: Sphinx, env: BuildEnvironment) -> None:
              "matter)", where, 1, "days")
 
 
+def missing_section(app: Sphinx, domain: object, node: pending_xref) -> bool | None:
+    """A {day}`N#section` whose day exists but whose section does not: say which sections do."""
+    if not isinstance(domain, CourseDomain) or "#" not in node["reftarget"]:
+        return None
+    lesson, _ = domain.find_target(node["reftarget"])
+    if lesson is None:
+        return None  # the usual "no lesson has day: N" warning
+    section = node["reftarget"].partition("#")[2]
+    known = ", ".join(domain.data["sections"].get(lesson.docname, ())) or "none"
+    logger.warning(f"{lesson.label} has no section `#{section}` (link one of its sections: "
+                   f"{known})", location=node, type="course", subtype="day-link")
+    return True
+
+
 def setup_checks(app: Sphinx) -> None:
+    app.connect("warn-missing-reference", missing_section)
     app.connect("doctree-read", check_page)
     app.connect("env-check-consistency", check_course)

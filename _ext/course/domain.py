@@ -32,7 +32,8 @@ class Term:
 
 
 class DayRole(XRefRole):
-    """{day}`9` links "Day 9"; {day}`the database lesson <11>` links other words."""
+    """{day}`9` links "Day 9"; {day}`the database lesson <11>` links other words;
+    {day}`21#what-it-costs` links "Day 21" to that section of Day 21 (a promise kept there)."""
 
     def run(self):
         self.name = "course:day"  # registered globally as {day}, resolved by this domain
@@ -41,14 +42,14 @@ class DayRole(XRefRole):
     def process_link(self, env, refnode, has_explicit_title, title, target):
         target = target.strip()
         if not has_explicit_title:
-            title = f"Day {target}"
+            title = f"Day {target.partition('#')[0]}"
         return title, target
 
 
 class CourseDomain(Domain):
     name = "course"
     label = "Course"
-    data_version = 2  # 1: images_wanted; 2: term_refs
+    data_version = 3  # 1: images_wanted; 2: term_refs; 3: sections
     roles = {"day": DayRole(warn_dangling=True, innernodeclass=nodes.inline)}
     dangling_warnings = {
         "day": "Day %(target)s is linked here, but no lesson has `day: %(target)s` "
@@ -62,6 +63,7 @@ class CourseDomain(Domain):
         "pages": {},     # docname -> page title for non-lesson pages with front matter (essay)
         "images": {},    # docname -> absolute path (or glob) of the image its slot still wants
         "term_refs": {}, # docname -> lower-case terms its {term} links show as tips
+        "sections": {},  # docname -> ids of the lesson's sections, for {day}`N#section`
     }
 
     # -- what lessons contribute ----------------------------------------------------
@@ -100,14 +102,14 @@ class CourseDomain(Domain):
 
     # -- incremental and parallel builds ---------------------------------------------
     def clear_doc(self, docname: str) -> None:
-        for key in ("lessons", "wraps", "listings", "pages", "images", "term_refs"):
+        for key in ("lessons", "wraps", "listings", "pages", "images", "term_refs", "sections"):
             self.data[key].pop(docname, None)
         for name in [name for name, term in self.terms.items() if term.docname == docname]:
             del self.terms[name]
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         wanted = set(docnames)
-        for key in ("lessons", "wraps", "listings", "pages", "images", "term_refs"):
+        for key in ("lessons", "wraps", "listings", "pages", "images", "term_refs", "sections"):
             for docname, value in otherdata[key].items():
                 if docname in wanted:
                     self.data[key][docname] = value
@@ -126,10 +128,20 @@ class CourseDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.reference | None:
-        lesson = self.lessons_by_day().get(int(target)) if target.isdigit() else None
-        if lesson is None:
+        lesson, section = self.find_target(target)
+        if lesson is None or section is None:
             return None
-        return make_refnode(builder, fromdocname, lesson.docname, "", contnode, lesson.title)
+        return make_refnode(builder, fromdocname, lesson.docname, section, contnode, lesson.title)
+
+    def find_target(self, target: str) -> tuple[Lesson | None, str | None]:
+        """The lesson a {day} target names, and its section id ("" for the top of the page)."""
+        day, _, section = target.partition("#")
+        lesson = self.lessons_by_day().get(int(day)) if day.strip().isdigit() else None
+        if lesson is None:
+            return None, None
+        if section and section not in self.data["sections"].get(lesson.docname, ()):
+            return lesson, None
+        return lesson, section
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         return []
@@ -138,6 +150,12 @@ class CourseDomain(Domain):
         for lesson in self.lessons.values():
             yield (f"day-{lesson.day}", f"{lesson.label}: {lesson.title}", "doc",
                    lesson.docname, "", 1)
+
+
+def note_sections(docname: str, doctree: nodes.document, domain: CourseDomain) -> None:
+    """Remember a lesson's section ids, so a {day}`N#section` promise can be checked."""
+    domain.data["sections"][docname] = sorted(
+        {ident for section in doctree.findall(nodes.section) for ident in section["ids"]})
 
 
 def course_domain(env: BuildEnvironment) -> CourseDomain:

@@ -16,16 +16,27 @@ WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
 def _role_text(match: re.Match[str]) -> str:
     role, text, target = match.groups()
     if role == "day" and not target:
-        return f"Day {text}"
+        return f"Day {text.partition('#')[0]}"
     return text
 
 
-def prose_words(path: Path) -> int:
+def _blank(match: re.Match[str]) -> str:
+    """Keep the line count, so what follows still knows its line number."""
+    return "\n" * match.group(0).count("\n")
+
+
+def prose_lines(path: Path) -> list[tuple[int, str]]:
+    """The page's prose, line by line, with each line's number in the file."""
     text = path.read_text(encoding="utf-8")
-    for pattern, replacement in ((FRONT_MATTER, ""), (CODE, ""), (DIRECTIVE_LINES, "")):
-        text = pattern.sub(replacement, text)
+    for pattern in (FRONT_MATTER, CODE, DIRECTIVE_LINES):
+        text = pattern.sub(_blank, text)
     text = LINK.sub(r"\1", ROLE.sub(_role_text, text))
-    return len(WORD.findall(text))
+    return [(number, line) for number, line in enumerate(text.splitlines(), start=1)
+            if line.strip()]
+
+
+def prose_words(path: Path) -> int:
+    return sum(len(WORD.findall(line)) for _, line in prose_lines(path))
 
 
 if __name__ == "__main__":  # python3 tests/book/wordcount.py week*/day-*.md essay.md

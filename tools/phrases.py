@@ -1,0 +1,57 @@
+"""Runs of six words that three or more pages share: the marks of a stock formula.
+
+`make check` prints one line per run, at its first place in each page:
+    week1/day-01.md:12: "you will not write code like" is on 4 pages (...); say it once
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.book.wordcount import prose_lines  # noqa: E402
+
+RUN = 6
+PAGES = 3
+WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
+
+
+def course_pages(root: Path = ROOT) -> list[Path]:
+    return [root / "essay.md", *sorted(root.glob("week[0-9]/day-*.md"))]
+
+
+def runs_by_page(pages: list[Path]) -> dict[tuple[str, ...], dict[Path, int]]:
+    """Each six-word run, and the first line it is on in each page that has it."""
+    found: dict[tuple[str, ...], dict[Path, int]] = defaultdict(dict)
+    for page in pages:
+        words: list[tuple[str, int]] = []
+        for number, line in prose_lines(page):
+            words += [(word, number) for word in WORD.findall(line.lower())]
+        for start in range(len(words) - RUN + 1):
+            run = tuple(word for word, _ in words[start:start + RUN])
+            found[run].setdefault(page, words[start][1])
+    return found
+
+
+def repeated_runs(pages: list[Path]) -> list[tuple[tuple[str, ...], dict[Path, int]]]:
+    shared = [(run, where) for run, where in runs_by_page(pages).items() if len(where) >= PAGES]
+    return sorted(shared, key=lambda item: (sorted(item[1].items())[0], item[0]))
+
+
+def main() -> int:
+    shared = repeated_runs(course_pages())
+    for run, where in shared:
+        page, line = sorted(where.items())[0]
+        others = ", ".join(p.relative_to(ROOT).as_posix() for p in sorted(where) if p != page)
+        print(f'{page.relative_to(ROOT).as_posix()}:{line}: "{" ".join(run)}" is also on '
+              f"{others} (a phrase on {len(where)} pages reads as a formula: say it once)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
