@@ -7,12 +7,13 @@ BUILD  := _build
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: help html doctest serve test clean
+.PHONY: help html preview doctest serve test clean
 
 help:
 	@echo "make serve    build the site and serve it with live reload on http://$(HOST):$(PORT)"
 	@echo "make test     run the whole test suite"
 	@echo "make html     build the site into $(BUILD)/html (strict)"
+	@echo "make preview  the authors' preview (drafts, image briefs, sources) into $(BUILD)/preview"
 	@echo "make doctest  run every example in the lessons"
 	@echo "make pdf      the book as a PDF, $(BUILD)/latex/ai-asks.pdf (needs latexmk and xelatex)"
 	@echo "make epub     the book as an EPUB 3, $(BUILD)/epub/ai-asks.epub"
@@ -33,6 +34,10 @@ venv: $(BIN)/.installed
 html: $(BIN)/.installed
 	$(SPHINX) -n -W --keep-going -b html . $(BUILD)/html
 
+# The authors' preview as static pages: what `make serve` shows, without the server.
+preview: $(BIN)/.installed
+	$(SPHINX) -n -W --keep-going -b html -D course_edition=preview . $(BUILD)/preview
+
 doctest: $(BIN)/.installed
 	$(SPHINX) -n -W --keep-going -b doctest . $(BUILD)/doctest
 
@@ -49,8 +54,15 @@ clean:
 	rm -rf $(BUILD)
 
 # -- Contributors: every problem at once (tools/check.py; CONTRIBUTING.md, "Running the checks")
+# The prose linter (textlint) comes from npm, pinned by tools/textlint/package-lock.json; without
+# npm, make check says how to install it and goes on.
+TEXTLINT_NPM := tools/textlint
+$(TEXTLINT_NPM)/node_modules/.installed: $(TEXTLINT_NPM)/package.json $(TEXTLINT_NPM)/package-lock.json
+	npm ci --prefix $(TEXTLINT_NPM) --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
 .PHONY: check
-check: $(BIN)/.installed
+check: $(BIN)/.installed $(if $(shell command -v npm),$(TEXTLINT_NPM)/node_modules/.installed)
 	$(BIN)/python tools/check.py
 
 # -- Speed and weight: build times against a plain Sphinx + furo course, page weight, budgets

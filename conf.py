@@ -25,6 +25,7 @@ extensions = [
     "sphinx_design",
     "sphinx_copybutton",
     "sphinx.ext.doctest",
+    "sphinxcontrib.rsvgconverter",  # SVG illustrations as vector PDF in the printed book
     "course",
 ]
 

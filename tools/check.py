@@ -3,7 +3,10 @@
 Runs, on a fresh copy of the build every time (so no problem hides in a cached page):
   1. the strict HTML build (-n -W --keep-going): the course's checks, links, terms, MyST;
   2. the doctest builder: every `>>>` example runs as shown;
-  3. codespell over the prose, with the project's word list (tools/codespell-words.txt).
+  3. codespell over the prose, with the project's word list (tools/codespell-words.txt);
+  4. style notes (tools/style.py): six-word phrases on three or more pages, and the prose
+     linter's findings. Notes are advice and do not fail the check, except when the course
+     has more repeated phrases than its budget.
 The two builds run side by side. Output is sorted and deduplicated; the exit status is 1 when
 anything is wrong. Under GitHub Actions (GITHUB_ACTIONS=true) each problem is also printed as
 an `::error file=...,line=...::` annotation, so a pull request shows it beside the line.
@@ -24,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from problems import (Problem, parse_codespell, parse_crash,  # noqa: E402
                       parse_doctest_report, parse_sphinx_warnings)
+from style import PHRASE_BUDGET, lint_notes, phrase_notes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS_FILE = "tools/codespell-words.txt"
@@ -101,16 +105,28 @@ def check(root: Path) -> list[Problem]:
     return sorted(set(problems))
 
 
-def report(problems: Iterable[Problem], annotate: bool) -> None:
-    problems = list(problems)
+def style(root: Path) -> tuple[list[Problem], list[Problem]]:
+    """Style notes, and the problem of a course over its repeated-phrase budget."""
+    phrases = phrase_notes(root)
+    over = [] if len(phrases) <= PHRASE_BUDGET else [Problem(
+        "essay.md", 1, f"the course repeats {len(phrases)} six-word phrases across three or more "
+                       f"pages (at most {PHRASE_BUDGET}: reword the ones listed as style notes)")]
+    return sorted(set(phrases + lint_notes(root))), over
+
+
+def report(problems: Iterable[Problem], notes: Iterable[Problem], annotate: bool) -> None:
+    problems, notes = list(problems), list(notes)
+    for note in notes:
+        print(f"{note.path}:{note.line}: style: {note.message}")
     for problem in problems:
         print(problem)
     if annotate:
         for problem in problems:
             print(problem.annotation())
     count = len(problems)
-    print(f"check: {count} problem{'s' if count != 1 else ''}" if count
-          else "check: no problems (build, doctests, spelling)", file=sys.stderr)
+    advice = f"; {len(notes)} style note{'s' if len(notes) != 1 else ''}" if notes else ""
+    print(f"check: {count} problem{'s' if count != 1 else ''}{advice}" if count
+          else f"check: no problems (build, doctests, spelling){advice}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,11 +139,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         problems = check(root)
+        notes, over_budget = style(root)
+        problems = sorted(set(problems + over_budget))
     except (OSError, subprocess.SubprocessError) as error:
         print(f"tools/check.py:1: the check could not run: {error} (run `make venv`)",
               file=sys.stderr)
         return 2
-    report(problems, annotate=os.environ.get("GITHUB_ACTIONS") == "true")
+    report(problems, notes, annotate=os.environ.get("GITHUB_ACTIONS") == "true")
     return 1 if problems else 0
 
 

@@ -127,7 +127,8 @@ class PreparedBuild:
         try:
             self.app = Sphinx(srcdir, srcdir, staging, self.doctrees, "html", status=None,
                               warning=self.warnings, freshenv=full,
-                              confoverrides={"nitpicky": True})
+                              # the authors' preview: drafts, image briefs, sources
+                              confoverrides={"nitpicky": True, "course_edition": "preview"})
             # Each build is a new process: keep the theme's compiled templates on disk (Jinja
             # checks each template's source, so an edited template is compiled again).
             self.app.builder.templates.environment.bytecode_cache = FileSystemBytecodeCache(

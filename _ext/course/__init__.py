@@ -8,6 +8,8 @@ Modules, one concept each:
   parts       the directives authors write: image-slot, vocabulary, forward-references,
               wrap-up, sign-off, and the course-map / course-glossary / course-recap pages
   listings    fills the pages built from every lesson
+  editions    the reader edition (default) and the authors' preview: which notes show
+  figures     the illustration: <picture> with a phone layout on the web, the wide one elsewhere
   html_cards  HTML presentation: sphinx-design cards
   print       the PDF book (LaTeX) and the ePub: book shape, lesson parts, static forms
   checks      course checks as warnings with file and line
@@ -27,6 +29,8 @@ from sphinx.application import Sphinx
 from . import nodes as course_nodes
 from .checks import setup_checks
 from .domain import CourseDomain
+from .editions import setup_editions
+from .figures import setup_figures
 from .header import FrontMatterTop
 from .html_cards import HTMLCards
 from .listings import FillListings
@@ -46,6 +50,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("course_days", 21, "env", types=[int])
     app.add_config_value("course_weeks", {}, "env", types=[dict])
 
+    setup_editions(app)  # the reader edition by default; the authors' preview on request
     app.add_domain(CourseDomain)
     app.add_role("day", CourseDomain.roles["day"])
     for node in (course_nodes.lesson_header, course_nodes.image_slot, course_nodes.image_placeholder,
@@ -58,6 +63,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(FrontMatterTop)
     app.add_post_transform(FillListings)
     app.add_post_transform(HTMLCards)
+    setup_figures(app)
     setup_checks(app)
     setup_updates(app)
     setup_print(app)  # the PDF book and the ePub

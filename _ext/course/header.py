@@ -10,6 +10,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from .domain import course_domain
+from .editions import is_preview
 from .facts import Lesson, read_lesson
 from .nodes import lesson_header
 
@@ -35,7 +36,7 @@ def lesson_top(lesson: Lesson, config) -> lesson_header:
     header = lesson_header(classes=["course-lesson-header"])
     header += _paragraph(["course-kicker"], nodes.Text(kicker))
     position = _paragraph(["course-position"], nodes.Text(f"Day {lesson.day} of {config.course_days}"))
-    if lesson.status == "draft":
+    if lesson.status == "draft" and is_preview(config):
         position += [nodes.Text(" "), draft_badge()]
     header += position
     header += _paragraph(["course-question"],
@@ -47,7 +48,7 @@ def page_top(status: str, config) -> lesson_header:
     """The essay and other front-matter pages: authors, and the badge while a draft."""
     header = lesson_header(classes=["course-lesson-header"])
     byline = _paragraph(["course-kicker"], nodes.Text(f"by {config.author}"))
-    if status == "draft":
+    if status == "draft" and is_preview(config):
         byline += [nodes.Text(" "), draft_badge()]
     header += byline
     return header

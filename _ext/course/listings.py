@@ -15,6 +15,7 @@ from sphinx.util.nodes import make_refnode
 
 from .domain import CourseDomain, course_domain, day_link
 from .facts import Lesson
+from .editions import edition_line, is_preview
 from .header import draft_badge, week_heading
 from .nodes import course_listing
 
@@ -68,6 +69,9 @@ class FillListings(SphinxPostTransform):
         weeks = [week] if week else list(self.config.course_weeks)
         lessons = domain.ordered_lessons()
         out: list[nodes.Node] = []
+        line = None if week or is_preview(self.config) else edition_line(lessons, self.config.course_days)
+        if line:
+            out.append(nodes.paragraph(line, line, classes=["course-edition-line"]))
         if not week and self.prefaces():
             out.append(nodes.rubric("Before you start", "Before you start",
                                     classes=["course-map-week"]))
@@ -112,7 +116,7 @@ class FillListings(SphinxPostTransform):
         columns = []
         for doc in self.prefaces():
             top: list[nodes.Node] = [nodes.Text("Preface")]
-            if self.env.metadata[doc].get("status") == "draft":
+            if self.env.metadata[doc].get("status") == "draft" and is_preview(self.config):
                 top += [nodes.Text(" "), draft_badge()]
             columns.append(self.card(top, doc, self.env.titles[doc].astext(),
                                      "Why this course exists.", ["course-preface-card"]))
@@ -129,7 +133,7 @@ class FillListings(SphinxPostTransform):
         columns = []
         for lesson in lessons:
             top: list[nodes.Node] = [nodes.Text(f"Day {lesson.day}")]
-            if lesson.status == "draft":
+            if lesson.status == "draft" and is_preview(self.config):
                 top += [nodes.Text(" "), draft_badge()]
             column = self.card(top, lesson.docname, lesson.title, f"AI asks: {lesson.question}",
                                ["course-day-card", f"course-day-{lesson.day}"])

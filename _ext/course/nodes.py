@@ -16,6 +16,10 @@ class image_slot(nodes.container):
     """The lesson's illustration: a figure once the file exists, else a placeholder."""
 
 
+class picture(nodes.General, nodes.Element):
+    """An illustration with a phone layout: the wide image, then the narrow one (web only)."""
+
+
 class image_placeholder(nodes.admonition):
     """An image slot whose file does not exist yet: the suggestion, target file and alt text."""
 

@@ -11,8 +11,9 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .domain import Term, course_domain
+from .editions import is_preview, production_note
 from .nodes import (course_listing, forward_references, image_placeholder, image_slot,
-                    sign_off, vocabulary, wrap_up, wrap_up_part)
+                    picture, sign_off, vocabulary, wrap_up, wrap_up_part)
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +46,11 @@ class CourseDirective(SphinxDirective):
 
 
 class ImageSlot(CourseDirective):
-    """The illustration, once `images/...` exists; until then, a card asking for it."""
+    """The lesson's illustration with its caption; in the authors' preview, also its brief.
+
+    `images/day-NN-name.svg` is the picture (print gets a vector PDF made from it), and
+    `images/day-NN-name-narrow.svg`, when it exists, its layout for phones.
+    """
 
     required_arguments = 1
     has_content = True
@@ -55,36 +60,55 @@ class ImageSlot(CourseDirective):
         target = self.arguments[0]
         relative, absolute = self.env.relfn2path(target, self.env.docname)
         alt = " ".join(self.options.get("alt", "").split())
+        caption = " ".join(self.options.get("caption", "").split())
         if not alt:
             self.warn("the image slot has no `:alt:` text (add `:alt:` with everything the image "
                       "shows, for readers who cannot see it)", "image-slot")
+        if not caption:
+            self.warn("the image slot has no `:caption:` (add a short written caption, one "
+                      "sentence, shown under the picture in every edition)", "image-slot")
         if not self.content:
             self.warn("the image slot has no suggestion (describe the image to draw below the "
                       "options)", "image-slot")
         slot = image_slot(classes=["course-image-slot"])
         self.set_source_info(slot)
-        existing = sorted(Path(absolute).parent.glob(Path(absolute).name))
-        if existing:
-            figure = nodes.figure(classes=["course-figure"])
-            figure += nodes.image(target, uri=target, alt=alt or Path(target).stem)
-            if self.options.get("caption"):
-                text, messages = self.parse_inline(self.options["caption"], lineno=self.lineno)
-                figure += nodes.caption("", "", *text)
-            slot += figure
+        stem = target[:-2] if target.endswith(".*") else str(Path(target).with_suffix(""))
+        if sorted(Path(absolute).parent.glob(Path(absolute).name)):
+            slot += self.figure(target, f"{stem}-narrow.svg", alt, caption)
+            if is_preview(self.config):
+                slot += production_note("Image brief (authors' preview)", *self.parse_content())
             return [slot]
         # Re-read this page once the image exists (see `updates.reread_when_image_appears`).
         # Not env.note_dependency on the folder: Sphinx takes a folder for a missing file
         # and would re-read the page on every build.
         course_domain(self.env).images_wanted[self.env.docname] = str(absolute)
-        stem = str(Path(relative).with_suffix("")) if "*" in Path(relative).suffix else relative
+        files = f"{stem}.svg" if target.endswith(".*") else target
+        if self.env.metadata.get(self.env.docname, {}).get("status") == "published":
+            self.warn(f"the picture {files} does not exist (save it there, or correct the "
+                      "path in the image slot)", "image-slot")
+        if not is_preview(self.config):
+            return [slot]  # readers never see a production note
         wanted = self.titled(image_placeholder(classes=["course-image-placeholder"]), "Image wanted")
         wanted += self.parse_content()
-        files = (f"{stem}.svg (web) and {stem}.png (print)" if "*" in relative else relative)
         wanted += nodes.paragraph("", "", nodes.strong("Save it as:", "Save it as:"),
                                   nodes.Text(" "), nodes.literal(files, files))
         wanted += nodes.paragraph("", "", nodes.strong("Alt text:", "Alt text:"), nodes.Text(f" {alt}"))
         slot += wanted
         return [slot]
+
+    def figure(self, target: str, narrow: str, alt: str, caption: str) -> nodes.figure:
+        figure = nodes.figure(classes=["course-figure"])
+        wide = nodes.image(target, uri=target, alt=alt or Path(target).stem)
+        _, narrow_path = self.env.relfn2path(narrow, self.env.docname)
+        if Path(narrow_path).is_file():
+            figure += picture("", wide, nodes.image(narrow, uri=narrow, alt=wide["alt"],
+                                                    classes=["course-narrow"]))
+        else:
+            figure += wide
+        if caption:
+            text, _messages = self.parse_inline(caption, lineno=self.lineno)
+            figure += nodes.caption("", "", *text)
+        return figure
 
 
 class Vocabulary(Glossary, CourseDirective):

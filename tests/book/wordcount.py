@@ -7,6 +7,9 @@ from pathlib import Path
 
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 CODE = re.compile(r"^```.*?^```", re.S | re.M)
+#: The image slot's body is a brief for the illustrator, not prose the reader reads.
+IMAGE_BRIEF = re.compile(r"^:::\{image-slot\}.*?^:::$", re.S | re.M)
+SIGN_OFF = re.compile(r"^:::\{sign-off\}.*?^:::$", re.S | re.M)
 DIRECTIVE_LINES = re.compile(r"^(:::.*|:[\w-]+:.*)$", re.M)
 ROLE = re.compile(r"\{(\w+)\}`([^`<]*?)\s*(?:<([^>]*)>)?`")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -25,10 +28,11 @@ def _blank(match: re.Match[str]) -> str:
     return "\n" * match.group(0).count("\n")
 
 
-def prose_lines(path: Path) -> list[tuple[int, str]]:
+def prose_lines(path: Path, skip_sign_off: bool = False) -> list[tuple[int, str]]:
     """The page's prose, line by line, with each line's number in the file."""
     text = path.read_text(encoding="utf-8")
-    for pattern in (FRONT_MATTER, CODE, DIRECTIVE_LINES):
+    skipped = (SIGN_OFF,) if skip_sign_off else ()
+    for pattern in (FRONT_MATTER, CODE, IMAGE_BRIEF, *skipped, DIRECTIVE_LINES):
         text = pattern.sub(_blank, text)
     text = LINK.sub(r"\1", ROLE.sub(_role_text, text))
     return [(number, line) for number, line in enumerate(text.splitlines(), start=1)

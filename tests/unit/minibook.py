@@ -68,6 +68,7 @@ Words.
 {body}
 :::{{image-slot}} /images/day-{day:02d}.*
 :alt: A picture of day {day}.
+:caption: Day {day} in a picture.
 
 Draw something.
 :::

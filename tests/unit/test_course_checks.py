@@ -26,7 +26,6 @@ def test_clean_minibook_builds_without_warnings(tmp_path: Path) -> None:
     lesson_page = result.page("week1/day-01.html")
     assert "Day 1 of 2" in lesson_page
     assert "Week 1 · The Start · by Shivali &amp; Girish" in lesson_page
-    assert "Draft" in lesson_page
 
 
 def rewrite(name: str, text: str | None, *, remove: str = ""):
@@ -61,7 +60,7 @@ BROKEN = {
                                           flags=re.S)), "week2/day-02.md:1",
                      "this lesson has no sign-off"),
     "wrap-up of two": (rewrite(DAY2, lesson(2, 2).replace("- Mind this.\n", "")),
-                       "week2/day-02.md:36", "the wrap-up needs exactly three bullet items"),
+                       "week2/day-02.md:37", "the wrap-up needs exactly three bullet items"),
     "dangling day link": (rewrite(DAY2, lesson(2, 2, body="\nAs {day}`9` says.\n")),
                           "week2/day-02.md:15", "Day 9 is linked here, but no lesson has `day: 9`"),
     "unlinked day": (rewrite(DAY2, lesson(2, 2, body="\nAs Day 1 says.\n")),
@@ -70,7 +69,7 @@ BROKEN = {
                          "week2/day-02.md:15", "this example has `>>>` prompts but is not tested"),
     "image without alt": (rewrite(DAY2, lesson(2, 2).replace(":alt: A picture of day 2.\n", "")),
                           "week2/day-02.md:15", "the image slot has no `:alt:` text"),
-    "too few terms": (rewrite(DAY2, lesson(2, 2, terms=("Alpha",))), "week2/day-02.md:21",
+    "too few terms": (rewrite(DAY2, lesson(2, 2, terms=("Alpha",))), "week2/day-02.md:22",
                       "the vocabulary sweep has 1 terms"),
 }
 
