@@ -73,6 +73,16 @@ def check_day_mentions(docname: str, doctree: nodes.document, own_day: int | Non
                  docname, get_node_line(text.parent), "day-link")
 
 
+def check_promises(docname: str, doctree: nodes.document) -> None:
+    """A sentence about what another day does links to the section of that day that does it."""
+    for ref in doctree.findall(pending_xref):
+        if ref.get("refdomain") == "course" and "#" not in ref["reftarget"]:
+            day = ref["reftarget"].strip()
+            warn(f"the link to Day {day} names no section (write {{day}}`{day}#section-id`, "
+                 f"the section of Day {day} that does what this sentence says)",
+                 docname, get_node_line(ref) or get_node_line(ref.parent), "promise")
+
+
 def check_examples(docname: str, doctree: nodes.document) -> None:
     for block in doctree.findall(nodes.literal_block):
         if ">>>" in block.astext() and "testnodetype" not in block:
@@ -93,6 +103,8 @@ def check_page(app: Sphinx, doctree: nodes.document) -> None:
              "(add the lesson's front matter, or move the page out of the week folder)",
              docname, 1, "front-matter")
     check_day_mentions(docname, doctree, lesson.day if lesson else None)
+    if lesson is not None or "status" in app.env.metadata.get(docname, {}):
+        check_promises(docname, doctree)
     check_examples(docname, doctree)
 
 
@@ -117,21 +129,24 @@ def check_course(app: Sphinx, env: BuildEnvironment) -> None:
              "matter)", where, 1, "days")
 
 
-def missing_section(app: Sphinx, domain: object, node: pending_xref) -> bool | None:
-    """A {day}`N#section` whose day exists but whose section does not: say which sections do."""
-    if not isinstance(domain, CourseDomain) or "#" not in node["reftarget"]:
+def missing_target(app: Sphinx, domain: object, node: pending_xref) -> bool | None:
+    """A {day} link to no lesson, or to a section its lesson does not have: one line each."""
+    if not isinstance(domain, CourseDomain):
         return None
+    day, _, section = node["reftarget"].partition("#")
     lesson, _ = domain.find_target(node["reftarget"])
     if lesson is None:
-        return None  # the usual "no lesson has day: N" warning
-    section = node["reftarget"].partition("#")[2]
-    known = ", ".join(domain.data["sections"].get(lesson.docname, ())) or "none"
-    logger.warning(f"{lesson.label} has no section `#{section}` (link one of its sections: "
-                   f"{known})", location=node, type="course", subtype="day-link")
+        message = (f"Day {day.strip()} is linked here, but no lesson has `day: {day.strip()}` "
+                   "in its front matter (check the number)")
+    else:
+        known = ", ".join(domain.data["sections"].get(lesson.docname, ())) or "none"
+        message = (f"{lesson.label} has no section `#{section}` (link one of its sections: "
+                   f"{known})")
+    logger.warning(message, location=node, type="course", subtype="day-link")
     return True
 
 
 def setup_checks(app: Sphinx) -> None:
-    app.connect("warn-missing-reference", missing_section)
+    app.connect("warn-missing-reference", missing_target)
     app.connect("doctree-read", check_page)
     app.connect("env-check-consistency", check_course)

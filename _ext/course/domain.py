@@ -51,10 +51,7 @@ class CourseDomain(Domain):
     label = "Course"
     data_version = 3  # 1: images_wanted; 2: term_refs; 3: sections
     roles = {"day": DayRole(warn_dangling=True, innernodeclass=nodes.inline)}
-    dangling_warnings = {
-        "day": "Day %(target)s is linked here, but no lesson has `day: %(target)s` "
-               "in its front matter (check the number)",
-    }
+    # A link to a missing day or section is reported by checks.missing_target.
     initial_data: dict[str, dict[str, Any]] = {
         "lessons": {},   # docname -> Lesson
         "wraps": {},     # docname -> wrap_up node (as written, unresolved)

@@ -51,7 +51,7 @@ def lesson(day: int, week: int, *, title: str | None = None, question: str = "Is
            status: str = "draft", body: str = "", next_day: int | None = None,
            terms: tuple[str, ...] = ("Alpha", "Beta", "Gamma")) -> str:
     words = "\n\n".join(f"{term}{day}\n   The meaning of {term.lower()}." for term in terms)
-    sign_off = f"See you on {{day}}`{next_day}`." if next_day else "That is the course."
+    sign_off = f"See you on {{day}}`{next_day}#a-section`." if next_day else "That is the course."
     return f"""---
 day: {day}
 week: {week}

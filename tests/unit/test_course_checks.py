@@ -61,7 +61,7 @@ BROKEN = {
                      "this lesson has no sign-off"),
     "wrap-up of two": (rewrite(DAY2, lesson(2, 2).replace("- Mind this.\n", "")),
                        "week2/day-02.md:37", "the wrap-up needs exactly three bullet items"),
-    "dangling day link": (rewrite(DAY2, lesson(2, 2, body="\nAs {day}`9` says.\n")),
+    "dangling day link": (rewrite(DAY2, lesson(2, 2, body="\nAs {day}`9#a-section` says.\n")),
                           "week2/day-02.md:15", "Day 9 is linked here, but no lesson has `day: 9`"),
     "unlinked day": (rewrite(DAY2, lesson(2, 2, body="\nAs Day 1 says.\n")),
                      "week2/day-02.md:15", '"Day 1" is not a link'),

@@ -91,6 +91,17 @@ def test_promise_links_to_a_section_and_a_missing_one_fails(tmp_path: Path) -> N
            "sections: a-section" in warnings[0]
 
 
+def test_a_day_link_without_a_section_is_one_line(tmp_path: Path) -> None:
+    book = write_minibook(tmp_path)
+    (book / "week1" / "day-01.md").write_text(
+        lesson(1, 1, body="\n{day}`2` does it.\n"), encoding="utf-8")
+    result = sphinx_build(book, book / "_build" / "html")
+    warnings = [line for line in result.output.splitlines() if "WARNING" in line]
+    assert result.returncode == 1 and len(warnings) == 1, warnings
+    assert "day-01.md:15: WARNING: the link to Day 2 names no section (write {day}`2#section-id`" \
+        in warnings[0]
+
+
 def test_unknown_edition_is_one_line(tmp_path: Path) -> None:
     book = write_minibook(tmp_path)
     result = sphinx_build(book, book / "_build" / "html", "html", "-D", "course_edition=final")
