@@ -26,7 +26,10 @@ def course_pages(root: Path = ROOT) -> list[Path]:
 
 
 def runs_by_page(pages: list[Path]) -> dict[tuple[str, ...], dict[Path, int]]:
-    """Each six-word run, and the first line it is on in each page that has it."""
+    """Each six-word run, and the first line it is on in each page that has it.
+
+    Runs come in the order they first appear, page by page (dicts keep insertion order).
+    """
     found: dict[tuple[str, ...], dict[Path, int]] = defaultdict(dict)
     for page in pages:
         words: list[tuple[str, int]] = []
@@ -39,5 +42,17 @@ def runs_by_page(pages: list[Path]) -> dict[tuple[str, ...], dict[Path, int]]:
 
 
 def repeated_runs(pages: list[Path]) -> list[tuple[tuple[str, ...], dict[Path, int]]]:
-    shared = [(run, where) for run, where in runs_by_page(pages).items() if len(where) >= PAGES]
-    return sorted(shared, key=lambda item: (sorted(item[1].items())[0], item[0]))
+    """Repeated runs, overlapping ones on the same pages joined into one longer phrase."""
+    shared = [(run, where) for run, where in runs_by_page(sorted(pages)).items()
+              if len(where) >= PAGES]
+    joined: list[tuple[tuple[str, ...], dict[Path, int]]] = []
+    for run, where in shared:
+        if joined:
+            last, last_where = joined[-1]
+            overlap = next((size for size in range(RUN - 1, 0, -1)
+                            if last[-size:] == run[:size]), 0)
+            if overlap and set(where) == set(last_where):
+                joined[-1] = (last + run[overlap:], last_where)
+                continue
+        joined.append((run, where))
+    return joined

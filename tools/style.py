@@ -51,6 +51,27 @@ def _published(page: Path) -> bool:
     return re.search(r"^status:\s*published\s*$", head, re.M) is not None
 
 
+LONG_SENTENCE = re.compile(r"sentence length\((\d+)\) exceeds the maximum sentence length of (\d+)")
+
+
+def _in_authors_words(match: re.Match[str]) -> str:
+    if long := LONG_SENTENCE.search(match["message"]):
+        return (f"a sentence of {long[1]} characters, over {long[2]} "
+                "(split it in two; Day 9's sentences are short) (sentence-length)")
+    return f"{match['message']} ({match['rule']})"
+
+
+def _findings(output: str, scratch: str) -> list[str]:
+    """textlint's findings, one a line (a rule's message may run over several lines)."""
+    findings: list[str] = []
+    for line in output.splitlines():
+        if line.startswith(scratch):
+            findings.append(line)
+        elif findings and line.strip() and not line[0].isdigit():
+            findings[-1] += " " + line.strip()
+    return findings
+
+
 def lint_notes(root: Path = ROOT) -> list[Problem]:
     """textlint on each unpublished page's prose; one note per finding."""
     binary = root / TEXTLINT / "node_modules" / ".bin" / "textlint"
@@ -72,11 +93,10 @@ def lint_notes(root: Path = ROOT) -> list[Problem]:
                                "--format", "unix", *copies], cwd=root / TEXTLINT,
                               capture_output=True, text=True, timeout=300)
         notes = []
-        for line in done.stdout.splitlines():
+        for line in _findings(done.stdout, scratch):
             if match := FINDING.match(line):
                 path = Path(match["path"]).relative_to(scratch).as_posix()
-                notes.append(Problem(path, int(match["line"]),
-                                     f"{match['message']} ({match['rule']})"))
+                notes.append(Problem(path, int(match["line"]), _in_authors_words(match)))
         if done.returncode not in (0, 1) or (done.returncode == 1 and not notes):
             return [Problem(f"{TEXTLINT.as_posix()}/.textlintrc.json", 1,
                             f"the prose linter failed: {done.stderr.strip()[-200:]} "
