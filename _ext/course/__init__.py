@@ -9,6 +9,7 @@ Modules, one concept each:
               wrap-up, sign-off, and the course-map / course-glossary / course-recap pages
   listings    fills the pages built from every lesson
   editions    the reader edition (default) and the authors' preview: which notes show
+  code_blocks code that scrolls sideways on phones takes keyboard focus
   figures     the illustration: <picture> with a phone layout on the web, the wide one elsewhere
   html_cards  HTML presentation: sphinx-design cards
   print       the PDF book (LaTeX) and the ePub: book shape, lesson parts, static forms
@@ -30,6 +31,7 @@ from . import nodes as course_nodes
 from .checks import setup_checks
 from .domain import CourseDomain
 from .editions import setup_editions
+from .code_blocks import setup_code_blocks
 from .figures import setup_figures
 from .header import FrontMatterTop
 from .html_cards import HTMLCards
@@ -64,6 +66,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(FillListings)
     app.add_post_transform(HTMLCards)
     setup_figures(app)
+    setup_code_blocks(app)
     setup_checks(app)
     setup_updates(app)
     setup_print(app)  # the PDF book and the ePub

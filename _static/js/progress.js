@@ -25,7 +25,10 @@
     }
     for (const box of document.querySelectorAll(".course-progress")) {
       const total = +box.dataset.days;
-      box.firstChild.textContent = `${[...done].filter((day) => day >= 1 && day <= total).length} of ${total} done`;
+      const count = [...done].filter((day) => day >= 1 && day <= total).length;
+      box.firstChild.textContent = `${count} of ${total} done`;
+      const reset = box.querySelector(".course-progress-reset");
+      if (reset) reset.hidden = count === 0; // nothing to reset yet
     }
   }
 
