@@ -17,6 +17,7 @@ help:
 	@echo "make doctest  run every example in the lessons"
 	@echo "make pdf      the book as a PDF, $(BUILD)/latex/ai-asks.pdf (needs latexmk and xelatex)"
 	@echo "make epub     the book as an EPUB 3, $(BUILD)/epub/ai-asks.epub"
+	@echo "make site     the site with the PDF and ePub beside it, ready to publish, in $(BUILD)/site"
 	@echo "make check    every course problem at once, one line each (build, doctests, spelling)"
 	@echo "make audit    Lighthouse scores for the home page and Day 9 (needs chromium and npm)"
 	@echo "make bench    build times, rebuild scope and page weight against their budgets"
@@ -86,6 +87,14 @@ pdf: $(BIN)/.installed
 epub: $(BIN)/.installed
 	$(SPHINX) -n -W --keep-going -b epub -d $(BUILD)/doctrees . $(BUILD)/epub
 	@echo "The ePub: $(BUILD)/epub/ai-asks.epub"
+
+# -- The site as published: the HTML with the PDF and the ePub beside it, and every page's
+#    "Download: PDF · ePub" links pointing at them.
+.PHONY: site
+site: pdf epub
+	COURSE_DOWNLOADS=1 $(SPHINX) -n -W --keep-going -b html -d $(BUILD)/doctrees . $(BUILD)/site
+	cp $(BUILD)/latex/ai-asks.pdf $(BUILD)/epub/ai-asks.epub $(BUILD)/site/
+	@echo "The site, with both downloads: $(BUILD)/site"
 
 # -- Readers in a browser: Lighthouse scores for the home page and Day 9 (tools/audit.py),
 #    mobile preset, offline. Needs Chromium (apt-get install chromium) and Node.js with npm;

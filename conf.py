@@ -35,7 +35,7 @@ myst_heading_anchors = 2
 
 exclude_patterns = [
     # Only the book is a source: not tooling, tests, hidden folders or dependencies.
-    "_build", ".*", "**/.*", "**/node_modules", "README.md", "CONTRIBUTING.md",
+    "_build", ".*", "**/.*", "**/node_modules", "README.md", "CONTRIBUTING.md", "LICENSE-lessons.md",
     "tests", "bench", "tools", "Thumbs.db", ".DS_Store",
 ]
 templates_path = ["_templates"]
@@ -130,6 +130,30 @@ html_theme_options = {
 }
 pygments_style = "a11y-high-contrast-light"
 pygments_dark_style = "a11y-high-contrast-dark"
+
+# -- Links out on every page: the offline editions, the source, the licence -----------------
+# Read the Docs gives the site's address; a plain build has none, and then makes no absolute
+# links (the sitemap is left out rather than made of relative addresses).
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+# The repository, set once: "View source" and "Suggest a change" on every page when it is known
+# (here, or from Read the Docs' clone address).
+course_repository = os.environ.get("READTHEDOCS_GIT_CLONE_URL", "").removesuffix(".git")
+course_branch = "main"
+# The licences, until the authors choose: the lessons as the Carpentries license theirs, the
+# code as most Sphinx extensions do. The texts are LICENSE (code) and LICENSE-lessons.md.
+course_licenses = {
+    "lessons": ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+    "code": ("MIT", "https://opensource.org/license/mit"),
+}
+# `make site` and Read the Docs publish ai-asks.pdf and ai-asks.epub beside the pages.
+course_downloads = bool(os.environ.get("COURSE_DOWNLOADS") or os.environ.get("READTHEDOCS"))
+html_context = {
+    "course_repository": course_repository,
+    "course_branch": course_branch,
+    "course_licenses": course_licenses,
+    "course_downloads": course_downloads,
+    "course_basename": epub_basename,
+}
 
 # -- Contributors' tools (make check, make serve) ---------------------------------------------
 # Sphinx's "**/node_modules" only skips node_modules folders below the root: a top-level one
