@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import ENUM, Config
-from sphinx.environment import BuildEnvironment
+from sphinx.builders import Builder
 
 from .domain import course_domain
 from .facts import Lesson
@@ -91,17 +91,20 @@ def add_preview_notes(app: Sphinx, doctree: nodes.document) -> None:
             part.insert(1, project_text_note())
 
 
-def latex_edition_line(app: Sphinx, env: BuildEnvironment) -> None:
-    """The copyright page of the PDF carries the edition line (course.sty's macro)."""
-    if app.builder.format != "latex":
+def latex_edition_line(app: Sphinx, builder: Builder) -> None:
+    """The copyright page of the PDF carries the edition line (course.sty's macro).
+
+    Set when writing starts, after every lesson is known (also when none was re-read).
+    """
+    if builder.format != "latex" or is_preview(app.config):
         return
-    line = edition_line(course_domain(env).lessons.values(), app.config.course_days)
-    if line and not is_preview(app.config):
-        app.builder.context["preamble"] += f"\n\\CourseEditionNote{{{line}}}\n"
+    line = edition_line(course_domain(app.env).lessons.values(), app.config.course_days)
+    if line:
+        builder.context["preamble"] += f"\n\\CourseEditionNote{{{line}}}\n"
 
 
 def setup_editions(app: Sphinx) -> None:
     # Sphinx checks the value against the two editions and warns with both names.
     app.add_config_value("course_edition", "reader", "env", types=ENUM(*EDITIONS))
     app.connect("doctree-read", add_preview_notes)
-    app.connect("env-check-consistency", latex_edition_line)
+    app.connect("write-started", latex_edition_line)
