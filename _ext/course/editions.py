@@ -20,6 +20,7 @@ from sphinx.builders import Builder
 
 from .domain import course_domain
 from .facts import Lesson
+from .widgets import decision_widget
 
 EDITIONS = ("reader", "preview")
 
@@ -85,10 +86,13 @@ def add_preview_notes(app: Sphinx, doctree: nodes.document) -> None:
     added = meta.get("project_text")
     if isinstance(added, str) and added.startswith("["):
         added = json.loads(added)
-    for part in section.findall(nodes.section):
+    for part in list(section.findall(nodes.section)):
         if isinstance(added, list) and set(part["ids"]) & {str(ident) for ident in added}:
             part["classes"].append("course-project-text-section")
             part.insert(1, project_text_note())
+    # The decision widgets are the project's too, wherever they stand.
+    for widget in list(doctree.findall(decision_widget)):
+        widget.parent.insert(widget.parent.index(widget), project_text_note())
 
 
 def latex_edition_line(app: Sphinx, builder: Builder) -> None:

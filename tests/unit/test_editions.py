@@ -108,3 +108,17 @@ def test_unknown_edition_is_one_line(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "course_edition" in result.output and "'preview'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_preview_marks_what_the_project_added_to_a_published_lesson(tmp_path: Path) -> None:
+    book = write_minibook(tmp_path)
+    (book / "images").mkdir()
+    (book / "images" / "day-01.svg").write_text(SVG, encoding="utf-8")
+    published = lesson(1, 1, next_day=2, status="published").replace(
+        "status: published\n", "status: published\nproject_text: [a-section]\n", 1)
+    (book / "week1" / "day-01.md").write_text(published, encoding="utf-8")
+    preview = sphinx_build(book, book / "_build" / "preview", "html", *PREVIEW)
+    assert preview.returncode == 0, preview.output
+    assert "Added by the project, not the authors" in preview.page("week1/day-01.html")
+    reader = sphinx_build(book, book / "_build" / "html")
+    assert "Added by the project" not in reader.page("week1/day-01.html")
