@@ -9,6 +9,7 @@ Modules, one concept each:
               wrap-up, sign-off, and the course-map / course-glossary / course-recap pages
   listings    fills the pages built from every lesson
   editions    the reader edition (default) and the authors' preview: which notes show
+  contained_doctests  examples run with a time limit, offline, in a scratch folder, all counted
   code_blocks code that scrolls sideways on phones takes keyboard focus
   figures     the illustration: <picture> with a phone layout on the web, the wide one elsewhere
   html_cards  HTML presentation: sphinx-design cards
@@ -32,6 +33,7 @@ from .checks import setup_checks
 from .domain import CourseDomain
 from .editions import setup_editions
 from .code_blocks import setup_code_blocks
+from .contained_doctests import setup_contained_doctests
 from .figures import setup_figures
 from .header import FrontMatterTop
 from .html_cards import HTMLCards
@@ -67,6 +69,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(HTMLCards)
     setup_figures(app)
     setup_code_blocks(app)
+    setup_contained_doctests(app)
     setup_checks(app)
     setup_updates(app)
     setup_print(app)  # the PDF book and the ePub
