@@ -284,6 +284,9 @@ def warm_up(modules: list[str]) -> None:
 
 # -- the server ------------------------------------------------------------------------------
 
+#: The Host headers the preview answers.
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
 def serve(srcdir: Path, served: Path, host: str, port: int) -> None:
     import uvicorn
     import watchfiles
@@ -293,6 +296,7 @@ def serve(srcdir: Path, served: Path, host: str, port: int) -> None:
     from sphinx_autobuild.utils import find_free_port
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
     from starlette.routing import Mount, WebSocketRoute
     from starlette.staticfiles import StaticFiles
 
@@ -317,7 +321,10 @@ def serve(srcdir: Path, served: Path, host: str, port: int) -> None:
     app = Starlette(
         routes=[WebSocketRoute("/websocket-reload", watcher, name="reload"),
                 Mount("/", app=StaticFiles(directory=served, html=True), name="static")],
-        middleware=[Middleware(JavascriptInjectorMiddleware, ws_url=f"{host}:{port}")],
+        # Only this machine's own names: a page elsewhere cannot reach the preview by pointing
+        # a domain of its own at 127.0.0.1 (DNS rebinding), since its Host header is refused.
+        middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=sorted(LOCAL_HOSTS | {host})),
+                    Middleware(JavascriptInjectorMiddleware, ws_url=f"{host}:{port}")],
         lifespan=watcher.lifespan,
     )
     say(f"Serving on http://{host}:{port}/ (Ctrl+C stops)")

@@ -106,3 +106,23 @@ def test_a_site_change_rebuilds_every_page(server: PreviewServer, changed: str) 
     assert not stale, f"not rewritten after {changed} changed: {stale}"
     if changed.startswith("_static"):
         assert comment in server.fetch("_static/course.css")
+
+
+def status_for_host(server: PreviewServer, host: str) -> int:
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(server.url, headers={"Host": host})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_the_preview_answers_only_this_machines_names(server: PreviewServer) -> None:
+    port = server.port
+    assert status_for_host(server, f"127.0.0.1:{port}") == 200
+    assert status_for_host(server, f"localhost:{port}") == 200
+    # A rebinding page's own name, resolved to 127.0.0.1, is refused.
+    assert status_for_host(server, f"evil.example:{port}") == 400
