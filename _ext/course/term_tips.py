@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxTranslator
 
+from .builders import is_web
 from .domain import course_domain
 
 TIPS_SCRIPT = "js/term-tips.js"
@@ -47,12 +48,12 @@ def _term_refs(doctree: nodes.Node) -> list[pending_xref]:
 
 
 class AddTermTips(SphinxPostTransform):
-    formats = ("html",)
     default_priority = 6  # before ReferencesResolver (10) turns the pending links into <a>
 
+    def is_supported(self) -> bool:
+        return is_web(self.app.builder)
+
     def run(self, **kwargs: Any) -> None:
-        if self.app.builder.name.startswith("epub"):
-            return
         terms = course_domain(self.env).terms
         for number, ref in enumerate(_term_refs(self.document), start=1):
             term = terms.get(ref["reftarget"].lower())

@@ -29,6 +29,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 
+from .builders import is_web
 from .facts import Problem
 
 logger = logging.getLogger(__name__)
@@ -232,13 +233,9 @@ class DecisionWidget(SphinxDirective):
 
 
 # -- HTML: the cases as data for the script (not for ePub, whose readers show the table) --------
-def _interactive(translator: SphinxTranslator) -> bool:
-    return not translator.builder.name.startswith("epub")
-
-
 def visit_decision_widget_html(self: SphinxTranslator, node: decision_widget) -> None:
     self.body.append(self.starttag(node, "div"))
-    if _interactive(self):
+    if is_web(self.builder):
         data = node["cases"].replace("</", "<\\/")  # never closes the script element early
         self.body.append(f'<script type="application/json" class="course-decision-data">{data}</script>\n')
 
@@ -250,7 +247,7 @@ def depart_decision_widget_html(self: SphinxTranslator, node: decision_widget) -
 def add_widget_script(app: Sphinx, pagename: str, templatename: str,
                       context: dict[str, Any], doctree: nodes.document | None) -> None:
     """The widget's script goes only on pages that show a widget."""
-    if doctree is None or app.builder.name.startswith("epub"):
+    if doctree is None or not is_web(app.builder):
         return
     if next(iter(doctree.findall(decision_widget)), None) is not None:
         app.add_js_file(WIDGET_SCRIPT)
