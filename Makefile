@@ -60,8 +60,8 @@ BENCH_RUNS ?= 3
 bench: $(BIN)/.installed
 	$(BIN)/python -m bench.run --runs $(BENCH_RUNS) $(if $(BENCH_FULL),--full)
 
-# -- Offline editions: the PDF book and the ePub (_ext/course/print.py, _static/latex/course.sty,
-#    _static/epub.css). The PDF needs xelatex and latexmk:
+# -- Offline editions: the PDF book and the ePub (_ext/course/latex_edition.py, epub_edition.py,
+#    offline_forms.py, _static/latex/course.sty, _static/epub.css). The PDF needs xelatex and latexmk:
 #      apt-get install latexmk texlive-xetex texlive-latex-extra fonts-freefont-otf lmodern
 #    Check the ePub with: java -jar /usr/bin/epubcheck $(BUILD)/epub/ai-asks.epub
 LATEXMKOPTS := -xelatex -interaction=nonstopmode -halt-on-error

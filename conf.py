@@ -59,7 +59,7 @@ html_show_sourcelink = False
 # -- LaTeX / PDF ------------------------------------------------------------------
 # `make pdf`: one book from the root toctree, by xelatex through latexmk. The essay is front
 # matter, each week a part, each day a chapter, recap and glossary back matter (see
-# _ext/course/print.py); its look is _static/latex/course.sty.
+# _ext/course/latex_edition.py); its look is _static/latex/course.sty.
 course_tagline = (f"A {course_days}-day course for people who build software "
                   "by directing AI coding tools")
 latex_engine = "xelatex"  # Unicode text and the system's fonts; pdflatex stops on them
@@ -92,7 +92,7 @@ latex_elements = {
 # -- ePub -------------------------------------------------------------------------
 # `make epub`: EPUB 3 that epubcheck accepts. Sphinx's epub theme, whose stylesheet is
 # _static/epub.css; contents by week and day; the cover is drawn at build time from the
-# facts above (_ext/course/print.py).
+# facts above (_ext/course/epub_edition.py).
 epub_theme = "epub"
 epub_css_files: list[str] = []  # furo's course.css is for the web
 epub_title = project
@@ -111,7 +111,7 @@ epub_show_urls = "no"
 
 # -- Readers in a browser ------------------------------------------------------------
 # Widgets, progress, term tips, meta tags, sitemap and the 404 page come from the course
-# extension (_ext/course/widgets.py, progress.py, term_tips.py, site.py). For absolute URLs in
+# extension (_ext/course/widgets.py, progress.py, term_tips.py, page_meta.py, site_files.py). For absolute URLs in
 # the sitemap and link previews, publish with `-D html_baseurl=https://where.the.site.lives/`.
 html_favicon = "_static/favicon.svg"
 # Colours with at least 7:1 contrast (WCAG AAA) for text and links, light and dark; code too.

@@ -456,8 +456,8 @@ def make_test_verdict(record: dict[str, object]) -> Verdict:
     The suite runs its tests one after another, so on a quiet two-core machine its wall time
     is what a contributor waits; while other jobs crowd the cores, wall time measures them.
     """
-    wall, cpu = float(record["seconds"]), float(record["cpu_seconds"])  # type: ignore[arg-type]
-    load, cores = float(record.get("mean_load", 0.0)), int(record["cores"])  # type: ignore[arg-type]
+    wall, cpu = float(str(record["seconds"])), float(str(record["cpu_seconds"]))
+    load, cores = float(str(record.get("mean_load", 0.0))), int(str(record["cores"]))
     suite = "" if record["passed"] else "; the suite itself FAILED"
     when = f"recorded {record['when']}{suite}"
     if load <= cores + 1:

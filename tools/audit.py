@@ -37,6 +37,7 @@ def served(folder: Path) -> Iterator[str]:
     """http://127.0.0.1:PORT/ for `folder`, until the block ends (stopped by process id)."""
     process = subprocess.Popen([sys.executable, str(ROOT / "tools" / "static_site.py"), str(folder)],
                                stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None  # stdout=PIPE
     try:
         yield f"http://127.0.0.1:{int(process.stdout.readline())}/"
     finally:

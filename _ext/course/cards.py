@@ -7,6 +7,7 @@ write HTML (the web and the ePub); LaTeX and text keep the plain admonitions and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from docutils import nodes
@@ -46,8 +47,8 @@ def part_card(part: nodes.Element, extra: str) -> nodes.container:
     return card
 
 
-def link_card(top: list[nodes.Node], link: nodes.Node, text: str,
-              classes: list[str]) -> nodes.container:
+def link_card(top: list[nodes.Node], link: nodes.Node, text: str, classes: list[str],
+              ids: Sequence[str] = ()) -> nodes.container:
     """A course map card in its grid column: a top line, the linked title, a line of text."""
     top_line = nodes.paragraph("", "", *top, classes=["sd-card-text", "course-card-day"])
     heading = nodes.paragraph("", "", link, classes=["sd-card-title", "sd-font-weight-bold",
@@ -55,12 +56,12 @@ def link_card(top: list[nodes.Node], link: nodes.Node, text: str,
     body = nodes.paragraph("", "", nodes.Text(text), classes=["sd-card-text", "course-card-question"])
     card = create_component(
         "card", ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm", "sd-card-hover",
-                 *classes],
+                 *classes], ids=list(ids),
         children=[create_component("card-body", ["sd-card-body"], children=[top_line, heading, body])])
     return create_component("grid-item", ["sd-col", "sd-d-flex-row"], children=[card])
 
 
-def card_grid(columns: list[nodes.Node]) -> nodes.container:
+def card_grid(columns: Sequence[nodes.Node]) -> nodes.container:
     """One to three columns as the screen widens, like a `grid:: 1 2 3 3`."""
     row = create_component("grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2",
                                         "sd-row-cols-lg-3", "sd-g-3"], children=columns)

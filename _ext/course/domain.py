@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -59,7 +59,7 @@ class CourseDomain(Domain):
         "day": "Day %(target)s is linked here, but no lesson has `day: %(target)s` "
                "in its front matter (check the number)",
     }
-    initial_data: dict[str, dict[str, Any]] = {
+    initial_data: ClassVar[dict[str, dict[str, Any]]] = {
         "lessons": {},   # docname -> Lesson
         "wraps": {},     # docname -> wrap_up node (as written, unresolved)
         "terms": {},     # lower-case term -> Term

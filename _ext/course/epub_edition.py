@@ -63,7 +63,7 @@ class CourseEpub3Builder(Epub3Builder):
 
 
 def prepare_epub(app: Sphinx) -> None:
-    if not is_epub(app.builder):
+    if not isinstance(app.builder, Epub3Builder):
         return
     leave_out_unused_static(app)
     if app.config.pygments_style is None:

@@ -20,6 +20,9 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxTranslator
+from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.latex import LaTeXTranslator
+from sphinx.writers.text import TextTranslator
 
 from .cards import draft_badge
 from .domain import course_domain
@@ -119,7 +122,7 @@ def _last_opening(body: list[str], prefix: str) -> int:
     return max(index for index, part in enumerate(body) if part.startswith(prefix))
 
 
-def _rendered(writer: SphinxTranslator, node: nodes.Element) -> str:
+def _rendered(writer: HTML5Translator, node: nodes.Element) -> str:
     """`node` as this writer writes it, without adding it to the output yet."""
     body, writer.body = writer.body, []
     try:
@@ -130,7 +133,7 @@ def _rendered(writer: SphinxTranslator, node: nodes.Element) -> str:
 
 
 # -- HTML and the ePub ------------------------------------------------------------------------
-def visit_header_html(self: SphinxTranslator, node: lesson_header | page_byline) -> None:
+def visit_header_html(self: HTML5Translator, node: lesson_header | page_byline) -> None:
     above = nodes.container("", *eyebrow(self, node), classes=["course-eyebrow"])
     self.body.insert(_last_opening(self.body, "<section"), _rendered(self, above))
     if isinstance(node, lesson_header):
@@ -140,7 +143,7 @@ def visit_header_html(self: SphinxTranslator, node: lesson_header | page_byline)
 
 
 # -- LaTeX: course.sty's chapter opening ------------------------------------------------------
-def visit_header_latex(self: Any, node: lesson_header | page_byline) -> None:
+def visit_header_latex(self: LaTeXTranslator, node: lesson_header | page_byline) -> None:
     heading = "\\" + self.sectionnames[min(self.sectionlevel, len(self.sectionnames) - 1)]
     config = self.config
     if isinstance(node, page_byline):
@@ -158,7 +161,7 @@ def visit_header_latex(self: Any, node: lesson_header | page_byline) -> None:
 
 
 # -- Text: in place, under the title ----------------------------------------------------------
-def visit_header_text(self: SphinxTranslator, node: lesson_header | page_byline) -> None:
+def visit_header_text(self: TextTranslator, node: lesson_header | page_byline) -> None:
     lines: list[nodes.Node] = list(eyebrow(self, node))
     if isinstance(node, lesson_header):
         lines.append(question(self, node.lesson))

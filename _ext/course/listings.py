@@ -144,10 +144,9 @@ class FillListings(SphinxPostTransform):
             top: list[nodes.Node] = [nodes.Text(lesson.label)]
             if lesson.is_draft:
                 top += [nodes.Text(" "), draft_badge()]
-            column = link_card(top, self.doc_link(lesson.docname, lesson.title), lesson.asks,
-                               ["course-day-card", f"course-day-{lesson.day}"])
-            column[0]["ids"] = [f"course-day-{lesson.day}"]  # progress.js ticks it
-            columns.append(column)
+            columns.append(link_card(top, self.doc_link(lesson.docname, lesson.title), lesson.asks,
+                                     ["course-day-card", f"course-day-{lesson.day}"],
+                                     ids=[f"course-day-{lesson.day}"]))  # progress.js ticks it
         return card_grid(columns)
 
     def day_list(self, lessons: list[Lesson]) -> nodes.Element:

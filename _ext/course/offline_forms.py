@@ -49,8 +49,7 @@ class StaticForOffline(SphinxPostTransform):
     @staticmethod
     def static_form(node: nodes.Element) -> nodes.Node | list[nodes.Node] | None:
         """What a reader offline gets instead of `node`, or None to keep it (and look inside)."""
-        classes = node.get("classes", [])
-        if "course-web-only" in classes:
+        if "course-web-only" in node.get("classes", []):
             fallback = next((n for n in node.findall(nodes.Element)
                              if "course-static-fallback" in n.get("classes", [])), None)
             return fallback.deepcopy() if fallback is not None else []

@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.docutils import SphinxTranslator
+from sphinx.writers.html5 import HTML5Translator
 
 from .builders import is_web
 from .domain import course_domain
@@ -65,12 +65,12 @@ class AddTermTips(SphinxPostTransform):
             tip += ref
 
 
-def visit_term_tip_html(self: SphinxTranslator, node: term_tip) -> None:
+def visit_term_tip_html(self: HTML5Translator, node: term_tip) -> None:
     node["body_start"] = len(self.body)
     self.body.append(self.starttag(node, "span", ""))
 
 
-def depart_term_tip_html(self: SphinxTranslator, node: term_tip) -> None:
+def depart_term_tip_html(self: HTML5Translator, node: term_tip) -> None:
     start = node["body_start"]
     link = next((index for index in range(start, len(self.body))
                  if self.body[index].startswith("<a ")), None)

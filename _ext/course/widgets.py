@@ -27,7 +27,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective, SphinxTranslator
+from sphinx.util.docutils import SphinxDirective
+from sphinx.writers.html5 import HTML5Translator
 
 from .builders import is_web
 from .facts import Problem
@@ -233,14 +234,14 @@ class DecisionWidget(SphinxDirective):
 
 
 # -- HTML: the cases as data for the script (not for ePub, whose readers show the table) --------
-def visit_decision_widget_html(self: SphinxTranslator, node: decision_widget) -> None:
+def visit_decision_widget_html(self: HTML5Translator, node: decision_widget) -> None:
     self.body.append(self.starttag(node, "div"))
     if is_web(self.builder):
         data = node["cases"].replace("</", "<\\/")  # never closes the script element early
         self.body.append(f'<script type="application/json" class="course-decision-data">{data}</script>\n')
 
 
-def depart_decision_widget_html(self: SphinxTranslator, node: decision_widget) -> None:
+def depart_decision_widget_html(self: HTML5Translator, node: decision_widget) -> None:
     self.body.append("</div>\n")
 
 
