@@ -25,6 +25,7 @@ extensions = [
     "sphinx_design",
     "sphinx_copybutton",
     "sphinx.ext.doctest",
+    "sphinx_last_updated_by_git",  # "Last updated" from git; the course keeps it on lessons
     "course",
 ]
 
@@ -52,7 +53,13 @@ html_theme = "furo"
 html_title = project
 html_static_path = ["_static"]
 html_css_files = ["course.css"]
-html_last_updated_fmt = None
+# Each lesson's date: its newest commit, or a newer one of its widget table or image
+# (sphinx-last-updated-by-git). In UTC, so every machine writes the same page; no meta tag.
+html_last_updated_fmt = "%-d %B %Y"
+git_last_updated_timezone = "UTC"
+git_last_updated_metatags = False
+# A copy or a source tarball has no git history: its pages are simply not dated.
+suppress_warnings = ["git.subprocess_error", "git.command_not_found"]
 html_copy_source = False
 html_show_sourcelink = False
 

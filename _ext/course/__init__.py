@@ -25,7 +25,7 @@ Modules, one job each (`setup` below registers them in this order):
   page_meta       meta description and link-preview tags in each web page's head
   site_files      the 404 page, sitemap.xml, robots.txt
   theme_fixes     furo's drawers and table ids mended, unused scripts left out
-  last_updated    "Last updated" on lessons, from git
+  lesson_dates    "Last updated" (sphinx-last-updated-by-git) on lessons only
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from .epub_edition import setup_epub_edition
 from .facts import check_config
 from .header import setup_header
 from .latex_edition import setup_latex_edition
+from .lesson_dates import setup_lesson_dates
 from .listings import setup_listings
 from .offline_forms import setup_offline_forms
 from .page_meta import setup_page_meta
@@ -78,9 +79,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The offline editions.
     for setup_edition in (setup_latex_edition, setup_epub_edition, setup_offline_forms):
         setup_edition(app)
-    app.setup_extension("course.last_updated")  # "Last updated" on lessons, from git
     # Readers in a browser; theme_fixes last: it drops the scripts a page does not use.
-    for setup_reader_feature in (setup_widgets, setup_progress, setup_term_tips,
+    for setup_reader_feature in (setup_lesson_dates, setup_widgets, setup_progress, setup_term_tips,
                                  setup_page_meta, setup_site_files, setup_theme_fixes):
         setup_reader_feature(app)
     return {"version": __version__, "env_version": 2,
