@@ -7,11 +7,12 @@ BUILD  := _build
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: help html doctest serve test clean
+.PHONY: help html doctest serve test test-fast clean
 
 help:
 	@echo "make serve    build the site and serve it with live reload on http://$(HOST):$(PORT)"
 	@echo "make test     run the whole test suite"
+	@echo "make test-fast  the extension on tiny books and the pure parts, for the edit loop"
 	@echo "make html     build the site into $(BUILD)/html (strict)"
 	@echo "make doctest  run every example in the lessons"
 	@echo "make pdf      the book as a PDF, $(BUILD)/latex/ai-asks.pdf (needs latexmk and xelatex)"
@@ -42,8 +43,15 @@ doctest: $(BIN)/.installed
 serve: $(BIN)/.installed
 	$(BIN)/python tools/serve.py --host $(HOST) --port $(PORT) --outdir $(BUILD)/serve .
 
+# pytest-xdist, tests grouped by the expensive build they share (tests/conftest.py).
+TEST_WORKERS ?= 2
+PYTEST_PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
 test: $(BIN)/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_PARALLEL)
+
+# Seconds, not minutes: no build of the real book, no browser, no TeX.
+test-fast: $(BIN)/.installed
+	$(BIN)/python -m pytest $(PYTEST_PARALLEL) tests/extension tests/bench tests/tools
 
 clean:
 	rm -rf $(BUILD)

@@ -9,7 +9,18 @@ question.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sphinx.builders import Builder
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+
+def builder_of(env: BuildEnvironment) -> Builder:
+    """The running builder, for a transform: Sphinx 9 deprecates `SphinxTransform.app`, and
+    its own post-transforms reach the builder this way."""
+    return env._app.builder
 
 
 def is_epub(builder: Builder) -> bool:

@@ -46,8 +46,8 @@ def check_config(app: Sphinx, config: Config) -> None:
         raise ConfigError(f"course_weeks must number its weeks 1 to {len(weeks) or 'N'}, "
                           f"in conf.py (found {sorted(weeks)})")
     if days < 1 or days % len(weeks):
-        raise ConfigError(f"course_days ({days}) must be a whole number of weeks of "
-                          f"{len(weeks)} weeks (course_weeks in conf.py)")
+        raise ConfigError(f"course_days ({days}) must split into {len(weeks)} weeks of equal "
+                          "length (course_days and course_weeks in conf.py)")
 
 
 # -- Where pages live ------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
+from .builders import builder_of
 from .cards import card_grid, draft_badge, link_card
 from .domain import CourseDomain, course_domain, day_link
 from .facts import Lesson, page_kind, week_heading, week_page
@@ -87,14 +88,15 @@ class FillListings(SphinxPostTransform):
     # -- links ---------------------------------------------------------------------
     def doc_link(self, docname: str, text: str, anchor: str = "") -> nodes.Node:
         inline = nodes.inline(text, text)
-        if not hasattr(self.app.builder, "get_relative_uri"):
+        builder = builder_of(self.env)
+        if not hasattr(builder, "get_relative_uri"):
             return inline
-        return make_refnode(self.app.builder, self.env.docname, docname, anchor, inline)
+        return make_refnode(builder, self.env.docname, docname, anchor, inline)
 
     @property
     def html(self) -> bool:
         """Cards wherever HTML is written: on the web and in the ePub, which styles them too."""
-        return self.app.builder.format == "html"
+        return builder_of(self.env).format == "html"
 
     # -- the course map ----------------------------------------------------------------
     def course_map(self, domain: CourseDomain, week: int | None) -> list[nodes.Node]:

@@ -17,7 +17,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_design.icons import sd_icon
 from sphinx_design.shared import PassthroughTextElement, is_component
 
-from .builders import is_offline
+from .builders import builder_of, is_offline
 
 #: Raw HTML holding any of these is interactive and has no place offline.
 INTERACTIVE_MARKUP = ("<script", "<form", "<input", "<button", "<select", "<textarea",
@@ -30,7 +30,7 @@ class StaticForOffline(SphinxPostTransform):
     default_priority = 150
 
     def is_supported(self) -> bool:
-        return is_offline(self.app.builder)
+        return is_offline(builder_of(self.env))
 
     def run(self, **kwargs: Any) -> None:
         self.make_static(self.document)

@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .builders import is_web
+from .builders import builder_of, is_web
 from .domain import course_domain
 from .facts import day_label
 from .nodes import course_listing, sign_off
@@ -48,7 +48,7 @@ class ProgressControls(SphinxPostTransform):
     default_priority = 4  # before FillListings (5) replaces the map's placeholder
 
     def run(self, **kwargs: Any) -> None:
-        if not is_web(self.app.builder):
+        if not is_web(builder_of(self.env)):
             return
         lesson = course_domain(self.env).lessons.get(self.env.docname)
         if lesson is not None:

@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
-from .builders import is_web
+from .builders import builder_of, is_web
 from .domain import course_domain
 
 TIPS_SCRIPT = "js/term-tips.js"
@@ -51,7 +51,7 @@ class AddTermTips(SphinxPostTransform):
     default_priority = 6  # before ReferencesResolver (10) turns the pending links into <a>
 
     def is_supported(self) -> bool:
-        return is_web(self.app.builder)
+        return is_web(builder_of(self.env))
 
     def run(self, **kwargs: Any) -> None:
         terms = course_domain(self.env).terms

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import sphinx_build
-from tests.unit.minibook import write_minibook
+from tests.extension.minibook import write_minibook
 
 FOOTER = re.compile(r"Last updated on ([^.<]+)")
 MARCH_2024 = "2024-03-05T12:00:00+00:00"
