@@ -7,11 +7,12 @@ BUILD  := _build
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: help html preview doctest serve test clean
+.PHONY: help html preview doctest serve test test-fast clean
 
 help:
 	@echo "make serve    build the site and serve it with live reload on http://$(HOST):$(PORT)"
 	@echo "make test     run the whole test suite"
+	@echo "make test-fast  the extension on tiny books and the pure parts, for the edit loop"
 	@echo "make html     build the site into $(BUILD)/html (strict)"
 	@echo "make preview  the authors' preview (drafts, image briefs, sources) into $(BUILD)/preview"
 	@echo "make doctest  run every example in the lessons"
@@ -50,8 +51,15 @@ doctest: $(BIN)/.installed
 serve: $(BIN)/.installed
 	$(BIN)/python tools/serve.py --host $(HOST) --port $(PORT) --outdir $(BUILD)/serve .
 
+# pytest-xdist, tests grouped by the expensive build they share (tests/conftest.py).
+TEST_WORKERS ?= 2
+PYTEST_PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
 test: $(BIN)/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_PARALLEL)
+
+# Seconds, not minutes: no build of the real book, no browser, no TeX.
+test-fast: $(BIN)/.installed
+	$(BIN)/python -m pytest $(PYTEST_PARALLEL) tests/extension tests/bench tests/tools
 
 clean:
 	rm -rf $(BUILD)
@@ -75,8 +83,8 @@ BENCH_RUNS ?= 3
 bench: $(BIN)/.installed
 	$(BIN)/python -m bench.run --runs $(BENCH_RUNS) $(if $(BENCH_FULL),--full)
 
-# -- Offline editions: the PDF book and the ePub (_ext/course/print.py, _static/latex/course.sty,
-#    _static/epub.css). The PDF needs xelatex and latexmk:
+# -- Offline editions: the PDF book and the ePub (_ext/course/latex_edition.py, epub_edition.py,
+#    offline_forms.py, _static/latex/course.sty, _static/epub.css). The PDF needs xelatex and latexmk:
 #      apt-get install latexmk texlive-xetex texlive-latex-extra fonts-freefont-otf lmodern
 #    Check the ePub with: java -jar /usr/bin/epubcheck $(BUILD)/epub/ai-asks.epub
 LATEXMKOPTS := -xelatex -interaction=nonstopmode -halt-on-error

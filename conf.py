@@ -26,6 +26,7 @@ extensions = [
     "sphinx_copybutton",
     "sphinx.ext.doctest",
     "sphinxcontrib.rsvgconverter",  # SVG illustrations as vector PDF in the printed book
+    "sphinx_last_updated_by_git",  # "Last updated" from git; the course keeps it on lessons
     "course",
 ]
 
@@ -53,14 +54,20 @@ html_theme = "furo"
 html_title = project
 html_static_path = ["_static"]
 html_css_files = ["course.css"]
-html_last_updated_fmt = None
+# Each lesson's date: its newest commit, or a newer one of its widget table or image
+# (sphinx-last-updated-by-git). In UTC, so every machine writes the same page; no meta tag.
+html_last_updated_fmt = "%-d %B %Y"
+git_last_updated_timezone = "UTC"
+git_last_updated_metatags = False
+# A copy or a source tarball has no git history: its pages are simply not dated.
+suppress_warnings = ["git.subprocess_error", "git.command_not_found"]
 html_copy_source = False
 html_show_sourcelink = False
 
 # -- LaTeX / PDF ------------------------------------------------------------------
 # `make pdf`: one book from the root toctree, by xelatex through latexmk. The essay is front
 # matter, each week a part, each day a chapter, recap and glossary back matter (see
-# _ext/course/print.py); its look is _static/latex/course.sty.
+# _ext/course/latex_edition.py); its look is _static/latex/course.sty.
 course_tagline = (f"A {course_days}-day course for people who build software "
                   "by directing AI coding tools")
 latex_engine = "xelatex"  # Unicode text and the system's fonts; pdflatex stops on them
@@ -93,7 +100,7 @@ latex_elements = {
 # -- ePub -------------------------------------------------------------------------
 # `make epub`: EPUB 3 that epubcheck accepts. Sphinx's epub theme, whose stylesheet is
 # _static/epub.css; contents by week and day; the cover is drawn at build time from the
-# facts above (_ext/course/print.py).
+# facts above (_ext/course/epub_edition.py).
 epub_theme = "epub"
 epub_css_files: list[str] = []  # furo's course.css is for the web
 epub_title = project
@@ -112,7 +119,7 @@ epub_show_urls = "no"
 
 # -- Readers in a browser ------------------------------------------------------------
 # Widgets, progress, term tips, meta tags, sitemap and the 404 page come from the course
-# extension (_ext/course/widgets.py, progress.py, term_tips.py, site.py). For absolute URLs in
+# extension (_ext/course/widgets.py, progress.py, term_tips.py, page_meta.py, site_files.py). For absolute URLs in
 # the sitemap and link previews, publish with `-D html_baseurl=https://where.the.site.lives/`.
 html_favicon = "_static/favicon.svg"
 # Colours with at least 7:1 contrast (WCAG AAA) for text and links, light and dark; code too.

@@ -32,13 +32,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+from chromium import CHROMIUM, launch  # noqa: E402
 from preview_server import PreviewServer  # noqa: E402
 from project_copy import copy_project  # noqa: E402
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                  "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"]
 LESSON = "week2/day-09.md"
 PAGE = "week2/day-09.html"
 #: The page's live-reload socket is open (sphinx-autobuild injects `const ws = new WebSocket`).
@@ -73,8 +70,7 @@ def serve_latencies(project: Path = ROOT, samples: int = 7) -> list[float]:
         figures: list[float] = []
         with PreviewServer(book, Path(scratch) / "serve.log") as server, sync_playwright() as pw:
             server.wait_ready()
-            browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                         args=CHROMIUM_FLAGS)
+            browser = launch(pw.chromium)
             try:
                 page = browser.new_page()
                 page.goto(server.url + PAGE)

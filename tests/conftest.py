@@ -1,4 +1,10 @@
-"""Shared test plumbing: where the book is, one build per builder, and required system tools."""
+"""Shared test plumbing: where the book is, one build per builder, and required system tools.
+
+`make test` runs the suite with pytest-xdist (`--dist loadgroup`). A session fixture is built
+once per worker that asks for it, so the tests sharing an expensive one form one xdist group
+(`pytest_collection_modifyitems` below) and run on one worker; every other test goes to
+whichever worker is free. No test depends on the order tests run in.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -52,6 +59,30 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *extra: str,
     return Build(outdir, done.returncode, done.stdout + done.stderr)
 
 
+def sphinx_in_process(srcdir: Path, outdir: Path, builder: str = "html") -> Build:
+    """The same strict build (-n -W --keep-going) in this process, with sphinx.testing.
+
+    For tests of the extension on tiny books: a build takes a fraction of a second here,
+    against a second for a new Python that imports Sphinx. Warnings make the exit code 1, as
+    with -W; the output is what sphinx-build would print, without colours. `outdir` should
+    end in the builder's name (SphinxTestApp writes to BUILDDIR/BUILDER).
+    """
+    from sphinx.testing.util import SphinxTestApp
+    from sphinx.util.console import nocolor
+
+    nocolor()
+    builddir = outdir.parent if outdir.name == builder else outdir.parent / f"{outdir.name}.build"
+    app = SphinxTestApp(builder, srcdir=srcdir, builddir=builddir,
+                        confoverrides={"nitpicky": True}, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    warnings = app.warning.getvalue()
+    failed = bool(warnings.strip()) or app.statuscode != 0  # -W; the doctest builder's failures
+    return Build(Path(app.outdir), int(failed), app.status.getvalue() + warnings)
+
+
 @pytest.fixture(scope="session")
 def html_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real book, built once per test session with -n -W."""
@@ -63,3 +94,28 @@ def html_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 @pytest.fixture(scope="session")
 def doctest_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return sphinx_build(ROOT, tmp_path_factory.mktemp("doctest"), "doctest")
+
+
+#: Session fixtures worth building once: the tests that use one share its worker.
+#: (The served site's tests are spread out instead: each variant of the page sweep is slow
+#: enough to pay for a second HTML build.)
+EXPENSIVE_FIXTURES = {
+    "pdf_edition": "pdf",
+    "epub_edition": "epub",
+    "static_forms_epub": "static-forms",
+    "broken_copy": "check",
+    "doctest_build": "doctest",
+    "server": "serve",  # tests/serve: one preview server for the module
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        fixtures = getattr(item, "fixturenames", ())
+        group = next((name for fixture, name in EXPENSIVE_FIXTURES.items() if fixture in fixtures), None)
+        if group is None and "html_build" in fixtures and "site" not in fixtures:
+            group = "html"
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))

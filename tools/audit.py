@@ -14,34 +14,22 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from chromium import CHROMIUM, INSTALL as CHROMIUM_INSTALL  # noqa: E402
+from chromium import FLAGS as CHROMIUM_FLAGS  # noqa: E402
+from static_site import served  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NPM_FOLDER = ROOT / "tools" / "lighthouse"  # package.json and package-lock.json; npm ci there
 LIGHTHOUSE = NPM_FOLDER / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-                  "--disable-background-networking --disable-component-update --disable-sync")
 PAGES = {"home": "index.html", "Day 9": "week2/day-09.html"}
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
-
-
-@contextmanager
-def served(folder: Path) -> Iterator[str]:
-    """http://127.0.0.1:PORT/ for `folder`, until the block ends (stopped by process id)."""
-    process = subprocess.Popen([sys.executable, str(ROOT / "tools" / "static_site.py"), str(folder)],
-                               stdout=subprocess.PIPE, text=True)
-    try:
-        yield f"http://127.0.0.1:{int(process.stdout.readline())}/"
-    finally:
-        os.kill(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
 
 
 def lighthouse_scores(url: str, categories: Sequence[str] = tuple(TARGETS),
@@ -52,7 +40,7 @@ def lighthouse_scores(url: str, categories: Sequence[str] = tuple(TARGETS),
         report = Path(scratch) / "report.json"
         done = subprocess.run(
             [str(lighthouse), url, "--quiet", "--output=json", f"--output-path={report}",
-             f"--only-categories={','.join(categories)}", f"--chrome-flags={CHROMIUM_FLAGS}"],
+             f"--only-categories={','.join(categories)}", f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}"],
             env={**os.environ, "CHROME_PATH": str(chromium)}, capture_output=True, text=True,
             timeout=300)
         if done.returncode != 0 or not report.is_file():
@@ -73,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     folder = parser.parse_args(argv).site
     for need, fix in ((folder / "index.html", "run `make html` first"),
                       (LIGHTHOUSE, "run `npm ci` in tools/lighthouse (needs Node.js and npm)"),
-                      (CHROMIUM, "apt-get install chromium")):
+                      (CHROMIUM, CHROMIUM_INSTALL)):
         if not need.exists():
             print(f"audit: {need} is missing ({fix})")
             return 2

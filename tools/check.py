@@ -4,10 +4,12 @@ Runs, on a fresh copy of the build every time (so no problem hides in a cached p
   1. the strict HTML build (-n -W --keep-going): the course's checks, links, terms, MyST;
   2. the doctest builder: every `>>>` example runs as shown;
   3. codespell over the prose, with the project's word list (tools/codespell-words.txt);
-  4. style notes (tools/style.py): six-word phrases on three or more pages, and the prose
+  4. mypy over the extension, tools/ and bench/ (settings in pyproject.toml);
+  5. actionlint, with shellcheck, over .github/workflows/;
+  6. style notes (tools/style.py): six-word phrases on three or more pages, and the prose
      linter's findings. Notes are advice and do not fail the check, except when the course
      has more repeated phrases than its budget.
-The two builds run side by side. Output is sorted and deduplicated; the exit status is 1 when
+The builds and mypy run side by side. Output is sorted and deduplicated; the exit status is 1 when
 anything is wrong. Under GitHub Actions (GITHUB_ACTIONS=true) each problem is also printed as
 an `::error file=...,line=...::` annotation, so a pull request shows it beside the line.
 
@@ -26,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from problems import (Problem, parse_codespell, parse_crash,  # noqa: E402
-                      parse_doctest_report, parse_sphinx_warnings)
+                      parse_doctest_report, parse_sphinx_warnings, parse_tool_lines)
 from style import PHRASE_BUDGET, lint_notes, phrase_notes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,16 +91,64 @@ def spelling(root: Path) -> list[Problem]:
     return found
 
 
+def tool_env() -> dict[str, str]:
+    """The virtual environment's programs first: actionlint finds shellcheck on PATH."""
+    bin_dir = str(Path(sys.executable).parent)
+    return {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+
+
+def type_check(root: Path) -> subprocess.Popen[str]:
+    """Start mypy (its files and settings are in pyproject.toml); `types` collects its lines."""
+    return subprocess.Popen([sys.executable, "-m", "mypy", "--no-error-summary",
+                             "--no-color-output", "--show-error-codes"],
+                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=tool_env())
+
+
+def types(process: subprocess.Popen[str], root: Path) -> list[Problem]:
+    output, _ = process.communicate(timeout=900)
+    if "No module named mypy" in output:
+        return [Problem("pyproject.toml", 1, "mypy is not installed "
+                                             "(run `make venv`; it is pinned in requirements.txt)")]
+    found = parse_tool_lines(output, root, "mypy")
+    if process.returncode and not found:
+        return [Problem("pyproject.toml", 1, f"mypy failed: {output.strip()[-200:]} "
+                                             "(its settings are [tool.mypy] in pyproject.toml)")]
+    return found
+
+
+def workflows(root: Path) -> list[Problem]:
+    """actionlint over the GitHub workflows; it runs shellcheck on their `run:` scripts."""
+    files = sorted(str(path.relative_to(root)) for path in (root / ".github" / "workflows").glob("*.y*ml"))
+    if not files:
+        return []
+    program = Path(sys.executable).parent / "actionlint"
+    try:  # files named: a copy of the project outside git is checked too
+        done = subprocess.run([str(program), "-oneline", "-no-color", *files], cwd=root,
+                              capture_output=True, text=True, timeout=300, env=tool_env())
+    except OSError:
+        return [Problem(".github/workflows", 1, "actionlint is not installed "
+                                                "(run `make venv`; it is pinned in requirements.txt)")]
+    found = parse_tool_lines(done.stdout, root, "actionlint")
+    if done.returncode and not found:
+        return [Problem(".github/workflows", 1, f"actionlint failed: "
+                                                f"{(done.stdout + done.stderr).strip()[-200:]} "
+                                                "(run it yourself: .venv/bin/actionlint)")]
+    return found
+
+
 def check(root: Path) -> list[Problem]:
     with tempfile.TemporaryDirectory(prefix="course-check-") as scratch:
         html_out, doctest_out = Path(scratch, "html"), Path(scratch, "doctest")
         html, doctest = sphinx("html", root, html_out), sphinx("doctest", root, doctest_out)
-        # Spelling runs while the two builds do.
-        problems = spelling(root)
+        mypy = type_check(root)
+        # Spelling and the workflow lint run while the two builds and mypy do.
+        problems = spelling(root) + workflows(root)
         for name, process in (("html", html), ("doctest", doctest)):
             _, stderr = process.communicate(timeout=900)
             found = parse_sphinx_warnings(stderr, root)
             problems += found + crashed(name, process.returncode, stderr, found, root)
+        problems += types(mypy, root)
         report = doctest_out / "output.txt"
         if report.exists():
             problems += parse_doctest_report(report.read_text(encoding="utf-8"), root, root)
@@ -126,7 +176,8 @@ def report(problems: Iterable[Problem], notes: Iterable[Problem], annotate: bool
     count = len(problems)
     advice = f"; {len(notes)} style note{'s' if len(notes) != 1 else ''}" if notes else ""
     print(f"check: {count} problem{'s' if count != 1 else ''}{advice}" if count
-          else f"check: no problems (build, doctests, spelling){advice}", file=sys.stderr)
+          else f"check: no problems (build, doctests, spelling, types, workflows){advice}",
+          file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -51,6 +51,25 @@ def relative(path: str, root: Path) -> str:
         return path
 
 
+# -- Code and workflow checks: mypy, actionlint ---------------------------------------------
+
+#: `_ext/course/facts.py:12: error: Name "x" is not defined  [name-defined]` (mypy), and
+#: `.github/workflows/book.yml:28:15: the message [action]` (actionlint -oneline).
+TOOL_LINE = re.compile(r"^(?P<path>[^:\s][^:]*):(?P<line>\d+):(?:\d+:)? (?:error: )?(?P<message>.+)$")
+
+
+def parse_tool_lines(output: str, root: Path, tool: str) -> list[Problem]:
+    """mypy's and actionlint's one-line reports, each as a Problem naming the tool."""
+    found = []
+    for line in output.splitlines():
+        match = TOOL_LINE.match(line)
+        if match and not match["message"].startswith("note: "):  # mypy's notes explain the line before
+            message = " ".join(match["message"].split())
+            found.append(Problem(relative(match["path"], root), int(match["line"]),
+                                 f"{message} ({tool})"))
+    return found
+
+
 # -- Sphinx warnings ---------------------------------------------------------------------
 
 #: `/abs/week2/day-10.md:13: WARNING: Unknown directive type: 'nosuch' [myst.directive_unknown]`

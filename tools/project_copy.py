@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 #: Not sources: the environment, build output, version control and tool caches.
-NOT_COPIED = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".pytest_cache",
+NOT_COPIED = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".pytest_cache", ".mypy_cache",
                                     "node_modules", "*.pyc")
 
 

@@ -2,15 +2,19 @@
 browsers that accept it, and 404.html (status 404) for an address with no file.
 
 Run as `python static_site.py FOLDER`; it prints the port it bound, then serves until stopped.
-The browser tests (tests/browser/) and `make audit` (tools/audit.py) start it as a subprocess
-and stop it by its process id.
+`served(folder)` starts it that way and stops it by its process id: the browser tests
+(tests/browser/) and `make audit` (tools/audit.py) use it.
 """
 
 from __future__ import annotations
 
 import gzip
 import os
+import signal
+import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -68,6 +72,19 @@ class StaticSite(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # the tests read the browser, not the access log
+
+
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """http://127.0.0.1:PORT/ for `folder`, until the block ends (stopped by its process id)."""
+    process = subprocess.Popen([sys.executable, __file__, str(folder)], stdout=subprocess.PIPE,
+                               text=True)
+    assert process.stdout is not None  # stdout=PIPE
+    try:
+        yield f"http://127.0.0.1:{int(process.stdout.readline())}/"
+    finally:
+        os.kill(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
 
 
 def main(folder: str) -> None:

@@ -1,25 +1,37 @@
 """The course's Sphinx extension: lessons from front matter, their parts, links and checks.
 
-Modules, one concept each:
-  facts       lesson facts read from front matter, and their checks
-  domain      what lessons contribute to the book (kept right for incremental/parallel
-              builds) and the {day} role
-  header      kicker, "Day N of 21", question and draft badge; week page titles
-  parts       the directives authors write: image-slot, vocabulary, forward-references,
-              wrap-up, sign-off, and the course-map / course-glossary / course-recap pages
-  listings    fills the pages built from every lesson
-  editions    the reader edition (default) and the authors' preview: which notes show
-  contained_doctests  examples run with a time limit, offline, in a scratch folder, all counted
-  code_blocks code that scrolls sideways on phones takes keyboard focus
-  figures     the illustration: <picture> with a phone layout on the web, the wide one elsewhere
-  html_cards  HTML presentation: sphinx-design cards
-  print       the PDF book (LaTeX) and the ePub: book shape, lesson parts, static forms
-  checks      course checks as warnings with file and line
-  updates     which pages an incremental build rewrites
-  widgets     decision widgets: a lesson's yes/no questions from one table of cases
-  progress    "Mark Day N done" and "k of 21 done", kept in the reader's browser
-  term_tips   glossary terms show their definition on hover, focus and tap
-  site        meta description, social tags, sitemap, 404 page, per-page scripts
+Modules, one job each (`setup` below registers them in this order):
+
+  facts           course facts: Lesson and its labels, the course's shape from conf.py
+                  (checked when it loads), where pages live, what kind of page a page is
+  builders        which edition a builder makes: `is_web`, `is_offline`, `is_epub`
+  editions        the reader edition (default) and the authors' preview: which notes show
+  nodes           the document nodes: page tops and lesson parts
+  domain          what lessons contribute to the book (kept right for incremental and
+                  parallel builds) and the {day} role
+  header          a page's top: the lesson header and preface byline as data, with their
+                  visitors for HTML/ePub, LaTeX and text; week page titles
+  parts           the directives for a lesson's parts (image-slot, vocabulary, ...)
+  figures         the illustration: <picture> with a phone layout on the web, the wide
+                  picture elsewhere
+  listings        the pages built from every lesson: course-map, course-glossary, course-recap
+  cards           HTML presentation: lesson parts and map days as sphinx-design cards
+  punctuation     "Day 10," stays together in HTML
+  checks          course checks as warnings with file and line
+  contained_doctests  examples run with a time limit, offline, in a scratch folder, all
+                  counted
+  code_blocks     code that scrolls sideways on phones takes keyboard focus
+  updates         which pages an incremental build rewrites
+  latex_edition   the PDF book: its shape and course.sty's environments
+  epub_edition    the ePub: builder, contents, cover, static files
+  offline_forms   static forms of interactive things, for the PDF and the ePub
+  widgets         decision widgets: a lesson's yes/no questions from one table of cases
+  progress        "Mark Day N done" and "k of 21 done", kept in the reader's browser
+  term_tips       glossary terms show their definition on hover, focus and tap
+  page_meta       meta description and link-preview tags in each web page's head
+  site_files      the 404 page, sitemap.xml, robots.txt
+  theme_fixes     furo's drawers and table ids mended, unused scripts left out
+  lesson_dates    "Last updated" (sphinx-last-updated-by-git) on lessons only
 """
 
 from __future__ import annotations
@@ -29,22 +41,28 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import nodes as course_nodes
+from .cards import setup_cards
 from .checks import setup_checks
-from .domain import CourseDomain
-from .editions import setup_editions
 from .code_blocks import setup_code_blocks
 from .contained_doctests import setup_contained_doctests
+from .domain import CourseDomain
+from .editions import setup_editions
+from .epub_edition import setup_epub_edition
+from .facts import check_config
 from .figures import setup_figures
-from .header import FrontMatterTop
-from .html_cards import HTMLCards
-from .listings import FillListings
+from .header import setup_header
+from .latex_edition import setup_latex_edition
+from .lesson_dates import setup_lesson_dates
+from .listings import setup_listings
+from .offline_forms import setup_offline_forms
+from .page_meta import setup_page_meta
 from .parts import DIRECTIVES
-from .print import setup_print
-from .updates import setup_updates
-# Readers in a browser: decision widgets, progress, term tips, page quality.
 from .progress import setup_progress
-from .site import setup_site
+from .punctuation import setup_punctuation
+from .site_files import setup_site_files
 from .term_tips import setup_term_tips
+from .theme_fixes import setup_theme_fixes
+from .updates import setup_updates
 from .widgets import setup_widgets
 
 __version__ = "1.0"
@@ -53,29 +71,29 @@ __version__ = "1.0"
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("course_days", 21, "env", types=[int])
     app.add_config_value("course_weeks", {}, "env", types=[dict])
-
+    app.connect("config-inited", check_config)
     setup_editions(app)  # the reader edition by default; the authors' preview on request
+
     app.add_domain(CourseDomain)
     app.add_role("day", CourseDomain.roles["day"])
-    for node in (course_nodes.lesson_header, course_nodes.image_slot, course_nodes.image_placeholder,
-                 course_nodes.vocabulary, course_nodes.forward_references, course_nodes.wrap_up,
-                 course_nodes.wrap_up_part, course_nodes.sign_off):
+    for node in (course_nodes.image_slot, course_nodes.image_placeholder, course_nodes.vocabulary,
+                 course_nodes.forward_references, course_nodes.wrap_up, course_nodes.wrap_up_part,
+                 course_nodes.sign_off):
         app.add_node(node)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
 
-    app.add_transform(FrontMatterTop)
-    app.add_post_transform(FillListings)
-    app.add_post_transform(HTMLCards)
-    setup_figures(app)
-    setup_code_blocks(app)
-    setup_contained_doctests(app)
-    setup_checks(app)
-    setup_updates(app)
-    setup_print(app)  # the PDF book and the ePub
-    app.setup_extension("course.last_updated")  # "Last updated" on lessons, from git
-    # Readers in a browser: decision widgets, progress, term tips, page quality.
-    for setup_reader_feature in (setup_widgets, setup_progress, setup_term_tips, setup_site):
+    # The book, for every builder.
+    for setup_part in (setup_header, setup_listings, setup_cards, setup_punctuation,
+                       setup_figures, setup_checks, setup_contained_doctests, setup_updates):
+        setup_part(app)
+    # The offline editions.
+    for setup_edition in (setup_latex_edition, setup_epub_edition, setup_offline_forms):
+        setup_edition(app)
+    # Readers in a browser; theme_fixes last: it drops the scripts a page does not use.
+    for setup_reader_feature in (setup_lesson_dates, setup_widgets, setup_progress, setup_term_tips,
+                                 setup_code_blocks, setup_page_meta, setup_site_files,
+                                 setup_theme_fixes):
         setup_reader_feature(app)
-    return {"version": __version__, "env_version": 1,
+    return {"version": __version__, "env_version": 2,
             "parallel_read_safe": True, "parallel_write_safe": True}

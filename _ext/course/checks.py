@@ -16,7 +16,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import get_node_line
 
 from .domain import CourseDomain, course_domain, note_sections
-from .facts import key_line
+from .facts import in_week_folder, key_line, lesson_source, week_of, week_page
 from .nodes import REQUIRED_PARTS, course_listing, lesson_header, wrap_up
 
 logger = logging.getLogger(__name__)
@@ -96,9 +96,7 @@ def check_page(app: Sphinx, doctree: nodes.document) -> None:
     if lesson is not None:
         check_parts(docname, doctree)
         note_sections(docname, doctree, course_domain(app.env))
-    if app.env.metadata.get(docname, {}).get("day") is None and docname.split("/")[0] in {
-        f"week{week}" for week in app.config.course_weeks
-    } and not docname.endswith("/index"):
+    if app.env.metadata.get(docname, {}).get("day") is None and in_week_folder(docname, app.config):
         warn("this page is in a week folder but has no `day:` in its front matter "
              "(add the lesson's front matter, or move the page out of the week folder)",
              docname, 1, "front-matter")
@@ -122,10 +120,9 @@ def check_course(app: Sphinx, env: BuildEnvironment) -> None:
     for day in range(1, app.config.course_days + 1):
         if day in by_day:
             continue
-        week = (day - 1) // (app.config.course_days // len(app.config.course_weeks)) + 1
-        week_page = f"week{week}/index"
-        where = week_page if week_page in env.all_docs else app.config.root_doc
-        warn(f"no lesson has `day: {day}` (write week{week}/day-{day:02d}.md with its front "
+        week = week_of(day, app.config)
+        where = week_page(week) if week_page(week) in env.all_docs else app.config.root_doc
+        warn(f"no lesson has `day: {day}` (write {lesson_source(day, week)} with its front "
              "matter)", where, 1, "days")
 
 

@@ -13,8 +13,10 @@ from typing import Any
 from pygments.formatters import HtmlFormatter
 from sphinx.application import Sphinx
 
+from .builders import is_web
 
-class FocusablePreFormatter(HtmlFormatter):  # type: ignore[type-arg]
+
+class FocusablePreFormatter(HtmlFormatter):
     def _wrap_pre(self, inner: Any) -> Iterator[tuple[int, str]]:
         for is_code, text in super()._wrap_pre(inner):
             if not is_code and text.startswith("<pre"):
@@ -24,7 +26,7 @@ class FocusablePreFormatter(HtmlFormatter):  # type: ignore[type-arg]
 
 def focusable_code(app: Sphinx) -> None:
     highlighter = getattr(app.builder, "highlighter", None)
-    if app.builder.format == "html" and highlighter is not None:
+    if is_web(app.builder) and highlighter is not None:
         highlighter.formatter = FocusablePreFormatter
 
 

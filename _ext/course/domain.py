@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -18,7 +18,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from .facts import Lesson
+from .facts import Lesson, day_label
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,10 @@ class Term:
     docname: str
     node_id: str
     definition: nodes.Element  # the definition as the lesson shows it (unresolved)
+
+
+#: Domain data kept per page (docname -> value): forgotten and merged page by page.
+PER_PAGE = ("lessons", "wraps", "listings", "images", "term_refs", "sections")
 
 
 class DayRole(XRefRole):
@@ -42,22 +46,21 @@ class DayRole(XRefRole):
     def process_link(self, env, refnode, has_explicit_title, title, target):
         target = target.strip()
         if not has_explicit_title:
-            title = f"Day {target.partition('#')[0]}"
+            title = day_label(target.partition("#")[0])
         return title, target
 
 
 class CourseDomain(Domain):
     name = "course"
     label = "Course"
-    data_version = 3  # 1: images_wanted; 2: term_refs; 3: sections
+    data_version = 4  # 1: images_wanted; 2: term_refs; 3: sections; 4: no "pages"
     roles = {"day": DayRole(warn_dangling=True, innernodeclass=nodes.inline)}
     # A link to a missing day or section is reported by checks.missing_target.
-    initial_data: dict[str, dict[str, Any]] = {
+    initial_data: ClassVar[dict[str, dict[str, Any]]] = {
         "lessons": {},   # docname -> Lesson
         "wraps": {},     # docname -> wrap_up node (as written, unresolved)
         "terms": {},     # lower-case term -> Term
         "listings": {},  # docname -> set of listing kinds the page shows
-        "pages": {},     # docname -> page title for non-lesson pages with front matter (essay)
         "images": {},    # docname -> absolute path (or glob) of the image its slot still wants
         "term_refs": {}, # docname -> lower-case terms its {term} links show as tips
         "sections": {},  # docname -> ids of the lesson's sections, for {day}`N#section`
@@ -99,14 +102,14 @@ class CourseDomain(Domain):
 
     # -- incremental and parallel builds ---------------------------------------------
     def clear_doc(self, docname: str) -> None:
-        for key in ("lessons", "wraps", "listings", "pages", "images", "term_refs", "sections"):
+        for key in PER_PAGE:
             self.data[key].pop(docname, None)
         for name in [name for name, term in self.terms.items() if term.docname == docname]:
             del self.terms[name]
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         wanted = set(docnames)
-        for key in ("lessons", "wraps", "listings", "pages", "images", "term_refs", "sections"):
+        for key in PER_PAGE:
             for docname, value in otherdata[key].items():
                 if docname in wanted:
                     self.data[key][docname] = value
@@ -161,7 +164,7 @@ def course_domain(env: BuildEnvironment) -> CourseDomain:
 
 def day_link(day: int, text: str | None = None) -> pending_xref:
     """A {day} reference made in code, resolved like one an author wrote."""
-    label = text or f"Day {day}"
+    label = text or day_label(day)
     ref = pending_xref("", refdomain="course", reftype="day", reftarget=str(day),
                        refexplicit=text is not None, refwarn=True)
     ref += nodes.inline(label, label, classes=["xref", "course", "course-day"])

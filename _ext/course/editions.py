@@ -17,6 +17,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import ENUM, Config
 from sphinx.builders import Builder
+from sphinx.builders.latex import LaTeXBuilder
 
 from .domain import course_domain
 from .facts import Lesson
@@ -100,7 +101,7 @@ def latex_edition_line(app: Sphinx, builder: Builder) -> None:
 
     Set when writing starts, after every lesson is known (also when none was re-read).
     """
-    if builder.format != "latex" or is_preview(app.config):
+    if not isinstance(builder, LaTeXBuilder) or is_preview(app.config):
         return
     line = edition_line(course_domain(app.env).lessons.values(), app.config.course_days)
     if line:

@@ -1,18 +1,92 @@
-"""Lesson facts from front matter: read once, checked, and shared by every other module."""
+"""Course facts: lessons from front matter, the course's shape from conf.py, and where pages live.
+
+Every other module derives its words and paths from here: a lesson's labels ("Day 9",
+"Day 9 of 21", its kicker, "AI asks: ..."), a week's heading, the week{N}/ folders, and which
+kind of page a page is. `check_config` checks conf.py's course facts when it loads.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar, Literal, Mapping
+
+from sphinx.errors import ConfigError
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 STATUSES = ("draft", "published")
 LESSON_KEYS = ("day", "week", "title", "question", "status")
+#: The draft badge's word, on the web, in the ePub and on paper.
+DRAFT = "Draft"
+
+
+# -- The course's shape (conf.py) ----------------------------------------------------------
+def days_per_week(config: Config) -> int:
+    return int(config.course_days) // len(config.course_weeks)
+
+
+def week_of(day: int, config: Config) -> int:
+    return (day - 1) // days_per_week(config) + 1
+
+
+def week_heading(week: int, titles: Mapping[int, str]) -> str:
+    """A week's title, on its page, the course map and the cover: "Week 2 · The Layers"."""
+    return f"Week {week} · {titles[week]}"
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """conf.py's course facts, checked when they load: weeks 1..N, each the same number of days."""
+    weeks, days = config.course_weeks, config.course_days
+    if sorted(weeks) != list(range(1, len(weeks) + 1)):
+        raise ConfigError(f"course_weeks must number its weeks 1 to {len(weeks) or 'N'}, "
+                          f"in conf.py (found {sorted(weeks)})")
+    if days < 1 or days % len(weeks):
+        raise ConfigError(f"course_days ({days}) must split into {len(weeks)} weeks of equal "
+                          "length (course_days and course_weeks in conf.py)")
+
+
+# -- Where pages live ------------------------------------------------------------------------
+def week_folder(week: int) -> str:
+    """A week's lessons and its page live in week{N}/."""
+    return f"week{week}"
+
+
+def week_page(week: int) -> str:
+    return f"{week_folder(week)}/index"
+
+
+def lesson_source(day: int, week: int) -> str:
+    """Where the lesson of `day` is written, as a path from the book's root."""
+    return f"{week_folder(week)}/day-{day:02d}.md"
+
+
+PageKind = Literal["lesson", "week", "preface", "other"]
+
+
+def page_kind(docname: str, meta: Mapping[str, object]) -> PageKind:
+    """What a page is, from its name and front matter, before it is read.
+
+    lesson: has `day:` or is named day-NN; week: an index page with `week:`; preface: front
+    matter with a `status:` but no day or week (the founding essay).
+    """
+    name = docname.rpartition("/")[2]
+    if "day" in meta or name.startswith("day-"):
+        return "lesson"
+    if "week" in meta:
+        return "week" if name == "index" else "other"
+    return "preface" if "status" in meta else "other"
+
+
+def in_week_folder(docname: str, config: Config) -> bool:
+    """A page of a week folder other than the week's own page: only lessons belong there."""
+    folder = docname.partition("/")[0]
+    return (folder in {week_folder(week) for week in config.course_weeks}
+            and not docname.endswith("/index"))
 
 
 @dataclass(frozen=True)
@@ -24,9 +98,39 @@ class Lesson:
     question: str
     status: str
 
+    #: What the question is introduced by, wherever it is shown.
+    ASKS: ClassVar[str] = "AI asks:"
+
     @property
     def label(self) -> str:
-        return f"Day {self.day}"
+        """How readers name a lesson: "Day 9"."""
+        return day_label(self.day)
+
+    @property
+    def asks(self) -> str:
+        """The question as readers see it: "AI asks: Where should this logic run?"."""
+        return f"{self.ASKS} {self.question}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+    def position(self, config: Config) -> str:
+        """Where the lesson stands in the course: "Day 9 of 21"."""
+        return f"{self.label} of {config.course_days}"
+
+    def kicker(self, config: Config) -> str:
+        """The line above the lesson's title: "Week 2 · The Layers · by Shivali & Girish"."""
+        return f"{week_heading(self.week, config.course_weeks)} · {byline(config)}"
+
+
+def day_label(day: int | str) -> str:
+    """A day's name, also before its lesson is read (a link, a wrap-up's title): "Day 9"."""
+    return f"Day {day}"
+
+
+def byline(config: Config) -> str:
+    return f"by {config.author}"
 
 
 @dataclass(frozen=True)
@@ -35,11 +139,6 @@ class Problem:
 
     line: int
     message: str
-
-
-def week_of(day: int, config: Config) -> int:
-    per_week = config.course_days // len(config.course_weeks)
-    return (day - 1) // per_week + 1
 
 
 def key_line(env: BuildEnvironment, docname: str, key: str) -> int:
@@ -90,8 +189,8 @@ def read_lesson(
     if day is not None and week is not None and week_of(day, config) != week:
         problem("week", f"Day {day} belongs to week {week_of(day, config)}, not week {week} "
                         f"(write `week: {week_of(day, config)}`)")
-    if week is not None and not docname.startswith(f"week{week}/"):
-        problem("week", f"a week {week} lesson belongs in the folder week{week}/ "
+    if week is not None and not docname.startswith(f"{week_folder(week)}/"):
+        problem("week", f"a week {week} lesson belongs in the folder {week_folder(week)}/ "
                         f"(move this file there)")
     status = str(meta.get("status", "")).strip()
     if "status" not in missing and status not in STATUSES:

@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
+from .builders import builder_of, is_web
 from .nodes import picture
 
 #: Below this width the narrow layout shows (its text stays at least 12 px on a 375 px phone).
@@ -29,8 +30,7 @@ class WidePictureOffline(SphinxPostTransform):
     default_priority = 5  # before the image converter (10) makes a PDF of the narrow one
 
     def run(self, **kwargs: Any) -> None:
-        web = self.app.builder.format == "html" and self.app.builder.name != "epub"
-        if web:
+        if is_web(builder_of(self.env)):
             return
         for node in list(self.document.findall(picture)):
             node.replace_self(node.children[0])
@@ -38,6 +38,7 @@ class WidePictureOffline(SphinxPostTransform):
 
 def visit_picture_html(self: HTML5Translator, node: picture) -> None:
     wide, narrow = node.children
+    assert isinstance(narrow, nodes.image)
     uri = narrow["uri"]
     if uri in self.builder.images:
         uri = posixpath.join(self.builder.imgpath, quote(self.builder.images[uri]))

@@ -1,23 +1,61 @@
 """Pages built from every lesson: the course map, the course-wide glossary and the recap.
 
-Placeholders (`course_listing`) are filled when a page is written, once every lesson has been
-read, and before Sphinx resolves references, so the {day} links made here are checked like
-an author's. HTML gets sphinx-design cards; other builders get plain lists.
+Authors place them with `course-map`, `course-glossary` and `course-recap`; each leaves a
+placeholder (`course_listing`) that is filled when a page is written, once every lesson has
+been read, and before Sphinx resolves references, so the {day} links made here are checked
+like an author's. HTML writers get sphinx-design cards; other builders get plain lists.
 """
 
 from __future__ import annotations
 
+from typing import Any
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx import addnodes
+from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
+from .builders import builder_of
+from .cards import card_grid, draft_badge, link_card
 from .domain import CourseDomain, course_domain, day_link
-from .facts import Lesson
 from .editions import edition_line, is_preview
-from .header import draft_badge, week_heading
+from .facts import Lesson, page_kind, week_heading, week_page
 from .nodes import course_listing
+
+
+class Listing(SphinxDirective):
+    """A page part built from every lesson: the course map, the glossary, the recap."""
+
+    kind = ""
+    option_spec = {"week": directives.positive_int}
+
+    def run(self) -> list[nodes.Node]:
+        node = course_listing(kind=self.kind, week=self.options.get("week"))
+        self.set_source_info(node)
+        course_domain(self.env).note_listing(self.env.docname, self.kind)
+        return [node]
+
+
+class CourseMap(Listing):
+    kind = "map"
+
+
+class CourseGlossary(Listing):
+    kind = "glossary"
+
+
+class CourseRecap(Listing):
+    kind = "recap"
+
+
+DIRECTIVES = {
+    "course-map": CourseMap,
+    "course-glossary": CourseGlossary,
+    "course-recap": CourseRecap,
+}
 
 
 def _strip_ids(node: nodes.Element) -> nodes.Element:
@@ -39,15 +77,10 @@ def _links_from(node: nodes.Element, docname: str) -> nodes.Element:
     return node
 
 
-def _container(classes: list[str], *children: nodes.Node) -> nodes.container:
-    # is_div: sphinx-design's marker for a bare <div> without docutils' container styles
-    return nodes.container("", *children, is_div=True, classes=classes)
-
-
 class FillListings(SphinxPostTransform):
     default_priority = 5  # before ReferencesResolver (10) resolves the links made here
 
-    def run(self, **kwargs) -> None:
+    def run(self, **kwargs: Any) -> None:
         domain = course_domain(self.env)
         for node in list(self.document.findall(course_listing)):
             fill = {"map": self.course_map, "glossary": self.glossary, "recap": self.recap}
@@ -56,13 +89,15 @@ class FillListings(SphinxPostTransform):
     # -- links ---------------------------------------------------------------------
     def doc_link(self, docname: str, text: str, anchor: str = "") -> nodes.Node:
         inline = nodes.inline(text, text)
-        if not hasattr(self.app.builder, "get_relative_uri"):
+        builder = builder_of(self.env)
+        if not hasattr(builder, "get_relative_uri"):
             return inline
-        return make_refnode(self.app.builder, self.env.docname, docname, anchor, inline)
+        return make_refnode(builder, self.env.docname, docname, anchor, inline)
 
     @property
     def html(self) -> bool:
-        return self.app.builder.format == "html"
+        """Cards wherever HTML is written: on the web and in the ePub, which styles them too."""
+        return builder_of(self.env).format == "html"
 
     # -- the course map ----------------------------------------------------------------
     def course_map(self, domain: CourseDomain, week: int | None) -> list[nodes.Node]:
@@ -80,7 +115,7 @@ class FillListings(SphinxPostTransform):
             days = [lesson for lesson in lessons if lesson.week == number]
             if not week:
                 heading = week_heading(number, self.config.course_weeks)
-                docname = f"week{number}/index"
+                docname = week_page(number)
                 link = self.doc_link(docname, heading) if docname in self.env.all_docs else nodes.Text(heading)
                 out.append(nodes.rubric("", "", link, classes=["course-map-week"]))
             out.append(self.day_cards(days) if self.html else self.day_list(days))
@@ -89,28 +124,7 @@ class FillListings(SphinxPostTransform):
     def prefaces(self) -> list[str]:
         """Pages with a status but no day or week: the founding essay."""
         return sorted(doc for doc, meta in self.env.metadata.items()
-                      if "status" in meta and "day" not in meta and "week" not in meta
-                      and doc in self.env.titles)
-
-    def card(self, top: list[nodes.Node], docname: str, title: str, text: str,
-             classes: list[str]) -> nodes.container:
-        top_line = nodes.paragraph("", "", *top, classes=["sd-card-text", "course-card-day"])
-        heading = nodes.paragraph("", "", self.doc_link(docname, title),
-                                  classes=["sd-card-title", "sd-font-weight-bold",
-                                           "course-card-title"])
-        body = nodes.paragraph("", "", nodes.Text(text),
-                               classes=["sd-card-text", "course-card-question"])
-        card = _container(["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm",
-                           "sd-card-hover", *classes],
-                          _container(["sd-card-body"], top_line, heading, body))
-        return _container(["sd-col", "sd-d-flex-row"], card)
-
-    @staticmethod
-    def grid(columns: list[nodes.Node]) -> nodes.container:
-        row = _container(["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-row-cols-lg-3",
-                          "sd-g-3"], *columns)
-        return _container(["sd-container-fluid", "sd-sphinx-override", "sd-mb-4",
-                           "course-map"], row)
+                      if page_kind(doc, meta) == "preface" and doc in self.env.titles)
 
     def preface_cards(self) -> nodes.Element:
         columns = []
@@ -118,9 +132,10 @@ class FillListings(SphinxPostTransform):
             top: list[nodes.Node] = [nodes.Text("Preface")]
             if self.env.metadata[doc].get("status") == "draft" and is_preview(self.config):
                 top += [nodes.Text(" "), draft_badge()]
-            columns.append(self.card(top, doc, self.env.titles[doc].astext(),
-                                     "Why this course exists.", ["course-preface-card"]))
-        return self.grid(columns)
+            title = self.env.titles[doc].astext()
+            columns.append(link_card(top, self.doc_link(doc, title), "Why this course exists.",
+                                     ["course-preface-card"]))
+        return card_grid(columns)
 
     def preface_list(self) -> nodes.Element:
         items = nodes.bullet_list(classes=["course-map"])
@@ -132,20 +147,19 @@ class FillListings(SphinxPostTransform):
     def day_cards(self, lessons: list[Lesson]) -> nodes.Element:
         columns = []
         for lesson in lessons:
-            top: list[nodes.Node] = [nodes.Text(f"Day {lesson.day}")]
-            if lesson.status == "draft" and is_preview(self.config):
+            top: list[nodes.Node] = [nodes.Text(lesson.label)]
+            if lesson.is_draft and is_preview(self.config):
                 top += [nodes.Text(" "), draft_badge()]
-            column = self.card(top, lesson.docname, lesson.title, f"AI asks: {lesson.question}",
-                               ["course-day-card", f"course-day-{lesson.day}"])
-            column[0]["ids"] = [f"course-day-{lesson.day}"]
-            columns.append(column)
-        return self.grid(columns)
+            columns.append(link_card(top, self.doc_link(lesson.docname, lesson.title), lesson.asks,
+                                     ["course-day-card", f"course-day-{lesson.day}"],
+                                     ids=[f"course-day-{lesson.day}"]))  # progress.js ticks it
+        return card_grid(columns)
 
     def day_list(self, lessons: list[Lesson]) -> nodes.Element:
         items = nodes.bullet_list(classes=["course-map"])
         for lesson in lessons:
             para = nodes.paragraph("", "", nodes.strong("", "", day_link(lesson.day)),
-                                   nodes.Text(f": {lesson.title}. AI asks: {lesson.question}"))
+                                   nodes.Text(f": {lesson.title}. {lesson.asks}"))
             items += nodes.list_item("", para)
         return items
 
@@ -156,7 +170,7 @@ class FillListings(SphinxPostTransform):
         for term in sorted(domain.terms.values(), key=lambda t: t.name.lower()):
             definition = _links_from(_strip_ids(term.definition.deepcopy()), self.env.docname)
             lesson = lessons.get(term.docname)
-            where = (f"Introduced on Day {lesson.day}: {lesson.title}" if lesson
+            where = (f"Introduced on {lesson.label}: {lesson.title}" if lesson
                      else f"Introduced in {self.env.titles[term.docname].astext()}")
             definition += nodes.paragraph("", "", self.doc_link(term.docname, where, term.node_id),
                                           classes=["course-glossary-source"])
@@ -171,11 +185,12 @@ class FillListings(SphinxPostTransform):
         for lesson in domain.ordered_lessons():
             if week and lesson.week != week:
                 continue
-            block = _container(["course-recap-day"])
+            # is_div: sphinx-design's plain <div>, without docutils' container styles
+            block = nodes.container("", is_div=True, classes=["course-recap-day"])
             block["ids"] = [f"recap-day-{lesson.day}"]
-            block += nodes.rubric("", "", nodes.Text(f"Day {lesson.day}: "),
+            block += nodes.rubric("", "", nodes.Text(f"{lesson.label}: "),
                                   self.doc_link(lesson.docname, lesson.title))
-            block += nodes.paragraph("", "", nodes.strong("AI asks:", "AI asks:"),
+            block += nodes.paragraph("", "", nodes.strong(Lesson.ASKS, Lesson.ASKS),
                                      nodes.Text(f" {lesson.question}"),
                                      classes=["course-question"])
             wrap = domain.wraps.get(lesson.docname)
@@ -183,3 +198,9 @@ class FillListings(SphinxPostTransform):
                 block += _links_from(_strip_ids(wrap.deepcopy()), self.env.docname)
             out.append(block)
         return out
+
+
+def setup_listings(app: Sphinx) -> None:
+    for name, directive in DIRECTIVES.items():
+        app.add_directive(name, directive)
+    app.add_post_transform(FillListings)

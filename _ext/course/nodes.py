@@ -1,15 +1,33 @@
 """The course's document nodes: one class per lesson part.
 
 Each part subclasses a docutils node that every writer already renders (an admonition or a
-container), so HTML, LaTeX, ePub and text builds work without special code; `html_cards`
-adds the card presentation for HTML, `print_styles` the LaTeX one.
+container), so HTML, LaTeX, ePub and text builds work without special code; `cards` adds the
+card presentation for HTML, `latex_edition` the LaTeX one. The page tops (`lesson_header`,
+`page_byline`) are data, rendered by the visitors in `header`.
 """
+
+from __future__ import annotations
 
 from docutils import nodes
 
+from .facts import Lesson
 
-class lesson_header(nodes.container):
-    """Kicker, "Day N of 21", draft badge and the AI-asks question, made from front matter."""
+
+class lesson_header(nodes.General, nodes.Element):
+    """A lesson's top: its `lesson` (day, week, question, status), placed after its title.
+
+    Writers render it from that data (see `header`); its text children, the same words,
+    are for search and for checks that skip generated text.
+    """
+
+    @property
+    def lesson(self) -> Lesson:
+        lesson: Lesson = self["lesson"]
+        return lesson
+
+
+class page_byline(nodes.General, nodes.Element):
+    """A preface's top (the founding essay): the authors, and a draft badge while `draft`."""
 
 
 class image_slot(nodes.container):

@@ -1,4 +1,7 @@
-"""The directives authors write for a lesson's parts, each making one node of `nodes`."""
+"""The directives authors write for a lesson's parts, each making one node of `nodes`.
+
+The pages built from every lesson (course map, glossary, recap) have theirs in `listings`.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from .domain import Term, course_domain
 from .editions import is_preview, production_note
-from .nodes import (course_listing, forward_references, image_placeholder, image_slot,
+from .facts import day_label
+from .nodes import (forward_references, image_placeholder, image_slot,
                     picture, sign_off, vocabulary, wrap_up, wrap_up_part)
 
 logger = logging.getLogger(__name__)
@@ -153,7 +157,7 @@ class WrapUp(CourseDirective):
     has_content = True
 
     def run(self) -> list[nodes.Node]:
-        title = f"Day {self.day} wrap" if self.day else "Wrap-up"
+        title = f"{day_label(self.day)} wrap" if self.day else "Wrap-up"
         node = self.titled(wrap_up(classes=["course-wrap-up"]), title)
         content = self.parse_content()
         items = (content[0].children
@@ -184,38 +188,10 @@ class SignOff(CourseDirective):
         return [node]
 
 
-class Listing(CourseDirective):
-    """A page part built from every lesson: the course map, the glossary, the recap."""
-
-    kind = ""
-    option_spec = {"week": directives.positive_int}
-
-    def run(self) -> list[nodes.Node]:
-        node = course_listing(kind=self.kind, week=self.options.get("week"))
-        self.set_source_info(node)
-        course_domain(self.env).note_listing(self.env.docname, self.kind)
-        return [node]
-
-
-class CourseMap(Listing):
-    kind = "map"
-
-
-class CourseGlossary(Listing):
-    kind = "glossary"
-
-
-class CourseRecap(Listing):
-    kind = "recap"
-
-
 DIRECTIVES = {
     "image-slot": ImageSlot,
     "vocabulary": Vocabulary,
     "forward-references": ForwardReferences,
     "wrap-up": WrapUp,
     "sign-off": SignOff,
-    "course-map": CourseMap,
-    "course-glossary": CourseGlossary,
-    "course-recap": CourseRecap,
 }

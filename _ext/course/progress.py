@@ -14,7 +14,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .builders import builder_of, is_web
 from .domain import course_domain
+from .facts import day_label
 from .nodes import course_listing, sign_off
 
 PROGRESS_SCRIPT = "js/progress.js"
@@ -28,7 +30,7 @@ def mark_done_control(day: int) -> nodes.raw:
     return _raw(
         f'<div class="course-done course-needs-js">'
         f'<button type="button" class="course-done-button" data-day="{day}" aria-pressed="false">'
-        f'Mark Day {day} done</button>'
+        f'Mark {day_label(day)} done</button>'
         f'<p class="course-done-note">Kept in this browser only.</p></div>')
 
 
@@ -39,10 +41,6 @@ def map_progress(days: int) -> nodes.raw:
         f'<button type="button" class="course-progress-reset">Reset progress</button></div>')
 
 
-def _in_browser(app: Sphinx) -> bool:
-    return app.builder.format == "html" and not app.builder.name.startswith("epub")
-
-
 class ProgressControls(SphinxPostTransform):
     """A lesson gets its mark-done button after the sign-off; the full course map its count."""
 
@@ -50,7 +48,7 @@ class ProgressControls(SphinxPostTransform):
     default_priority = 4  # before FillListings (5) replaces the map's placeholder
 
     def run(self, **kwargs: Any) -> None:
-        if not _in_browser(self.app):
+        if not is_web(builder_of(self.env)):
             return
         lesson = course_domain(self.env).lessons.get(self.env.docname)
         if lesson is not None:
@@ -66,7 +64,7 @@ class ProgressControls(SphinxPostTransform):
 def add_progress_script(app: Sphinx, pagename: str, templatename: str,
                         context: dict[str, Any], doctree: nodes.document | None) -> None:
     """Only pages that show a lesson or course map cards load the script."""
-    if doctree is None or not _in_browser(app):
+    if doctree is None or not is_web(app.builder):
         return
     if pagename in course_domain(app.env).lessons or any(True for _ in doctree.findall(_map_card)):
         app.add_js_file(PROGRESS_SCRIPT)

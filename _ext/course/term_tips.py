@@ -17,8 +17,9 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.docutils import SphinxTranslator
+from sphinx.writers.html5 import HTML5Translator
 
+from .builders import builder_of, is_web
 from .domain import course_domain
 
 TIPS_SCRIPT = "js/term-tips.js"
@@ -47,12 +48,12 @@ def _term_refs(doctree: nodes.Node) -> list[pending_xref]:
 
 
 class AddTermTips(SphinxPostTransform):
-    formats = ("html",)
     default_priority = 6  # before ReferencesResolver (10) turns the pending links into <a>
 
+    def is_supported(self) -> bool:
+        return is_web(builder_of(self.env))
+
     def run(self, **kwargs: Any) -> None:
-        if self.app.builder.name.startswith("epub"):
-            return
         terms = course_domain(self.env).terms
         for number, ref in enumerate(_term_refs(self.document), start=1):
             term = terms.get(ref["reftarget"].lower())
@@ -64,12 +65,12 @@ class AddTermTips(SphinxPostTransform):
             tip += ref
 
 
-def visit_term_tip_html(self: SphinxTranslator, node: term_tip) -> None:
+def visit_term_tip_html(self: HTML5Translator, node: term_tip) -> None:
     node["body_start"] = len(self.body)
     self.body.append(self.starttag(node, "span", ""))
 
 
-def depart_term_tip_html(self: SphinxTranslator, node: term_tip) -> None:
+def depart_term_tip_html(self: HTML5Translator, node: term_tip) -> None:
     start = node["body_start"]
     link = next((index for index in range(start, len(self.body))
                  if self.body[index].startswith("<a ")), None)

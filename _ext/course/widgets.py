@@ -27,8 +27,10 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective, SphinxTranslator
+from sphinx.util.docutils import SphinxDirective
+from sphinx.writers.html5 import HTML5Translator
 
+from .builders import is_web
 from .facts import Problem
 
 logger = logging.getLogger(__name__)
@@ -232,25 +234,21 @@ class DecisionWidget(SphinxDirective):
 
 
 # -- HTML: the cases as data for the script (not for ePub, whose readers show the table) --------
-def _interactive(translator: SphinxTranslator) -> bool:
-    return not translator.builder.name.startswith("epub")
-
-
-def visit_decision_widget_html(self: SphinxTranslator, node: decision_widget) -> None:
+def visit_decision_widget_html(self: HTML5Translator, node: decision_widget) -> None:
     self.body.append(self.starttag(node, "div"))
-    if _interactive(self):
+    if is_web(self.builder):
         data = node["cases"].replace("</", "<\\/")  # never closes the script element early
         self.body.append(f'<script type="application/json" class="course-decision-data">{data}</script>\n')
 
 
-def depart_decision_widget_html(self: SphinxTranslator, node: decision_widget) -> None:
+def depart_decision_widget_html(self: HTML5Translator, node: decision_widget) -> None:
     self.body.append("</div>\n")
 
 
 def add_widget_script(app: Sphinx, pagename: str, templatename: str,
                       context: dict[str, Any], doctree: nodes.document | None) -> None:
     """The widget's script goes only on pages that show a widget."""
-    if doctree is None or app.builder.name.startswith("epub"):
+    if doctree is None or not is_web(app.builder):
         return
     if next(iter(doctree.findall(decision_widget)), None) is not None:
         app.add_js_file(WIDGET_SCRIPT)

@@ -9,7 +9,7 @@ from pathlib import Path
 from bench.figures import docs_read, folder_size, page_weight, pages_written
 from bench.plain_course import Words, measure_course, prose_and_code, write_plain_course
 from bench.run import Plain, Project, add_sentence, make_test_verdict, slowest_tests
-from tests.conftest import sphinx_build
+from tests.conftest import sphinx_in_process
 
 LESSON = """---
 day: {day}
@@ -123,7 +123,7 @@ def test_plain_course_has_the_real_shape_and_builds_strictly(tmp_path: Path) -> 
     assert lesson.startswith("# Lesson 1\n") and lesson.count("```pycon") == 1
     glossary = (plain / "glossary.md").read_text(encoding="utf-8")
     assert glossary.count("Introduced on") == 4  # two terms from each lesson
-    result = sphinx_build(plain, plain / "_build" / "html")
+    result = sphinx_in_process(plain, plain / "_build" / "html")
     assert result.returncode == 0, result.output
     assert sorted(pages_written(result.output)) == ["essay", "glossary", "index", "recap",
                                                     "week1/day-01", "week1/index",
@@ -194,12 +194,12 @@ def test_make_targets_are_found_without_running_them(tmp_path: Path) -> None:
 
 
 def test_make_test_budget_uses_wall_time_only_on_a_quiet_machine() -> None:
-    record = {"seconds": 300.0, "cpu_seconds": 150.0, "cores": 2, "passed": True,
+    record = {"seconds": 300.0, "cpu_seconds": 230.0, "cores": 2, "passed": True,
               "when": "today", "commit": "abc"}
     quiet = make_test_verdict({**record, "mean_load": 1.5})
     assert quiet.ok is False and "300 s wall" in quiet.text
     busy = make_test_verdict({**record, "mean_load": 9.0})
-    assert busy.ok is True and "150 s CPU" in busy.text and "not comparable" in busy.text
+    assert busy.ok is True and "230 s CPU (115 s a core)" in busy.text and "not comparable" in busy.text
 
 
 def test_slowest_tests_come_from_the_pytest_durations_table() -> None:

@@ -6,9 +6,6 @@ chromium). Without it these tests skip, or fail under CI=true (`require_tool`).
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,10 +17,11 @@ import pytest
 
 from tests.conftest import ROOT, Build, require_tool
 
-CHROMIUM_INSTALL = "apt-get install chromium chromium-driver"
-#: Headless, and nothing that would reach beyond this machine.
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+sys.path.insert(0, str(ROOT / "tools"))
+from chromium import INSTALL as CHROMIUM_INSTALL  # noqa: E402
+from chromium import launch  # noqa: E402
+from static_site import served  # noqa: E402
+
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 740}}
 SCHEMES = ("light", "dark")
 VARIANTS = [(scheme, size) for scheme in SCHEMES for size in VIEWPORTS]
@@ -47,15 +45,9 @@ class Site:
 
 @contextmanager
 def serve(folder: Path) -> Iterator[Site]:
-    """A static host for `folder` on a free port, stopped by its process id."""
-    process = subprocess.Popen([sys.executable, str(ROOT / "tools" / "static_site.py"), str(folder)],
-                               stdout=subprocess.PIPE, text=True)
-    try:
-        port = int(process.stdout.readline())
-        yield Site(f"http://127.0.0.1:{port}/", folder)
-    finally:
-        os.kill(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
+    """A static host for `folder` on a free port (tools/static_site.py)."""
+    with served(folder) as url:
+        yield Site(url, folder)
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +66,7 @@ def browser(chromium: str) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        launched = launch(playwright.chromium, chromium)
         yield launched
         launched.close()
 

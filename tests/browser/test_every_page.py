@@ -4,19 +4,17 @@ error, no request leaving 127.0.0.1, and no sideways scroll.
 
 axe's AA contrast rule is left to its AAA twin: same measurement, a higher bar, so a page that
 passes `color-contrast-enhanced` passes `color-contrast` (and the sweep takes a third less time).
-The variants are shared out between two browsers, each its own processes, so two cores work at
-once.
+Each variant is its own test, so pytest-xdist shares them out between its workers.
 """
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT  # axe-core as the package ships it: offline
 
-from tests.browser.conftest import CHROMIUM_ARGS, VARIANTS, VIEWPORTS, Site
+from tests.browser.conftest import VARIANTS, VIEWPORTS, Site
 
 pytestmark = pytest.mark.slow
 IMPLIED = {"color-contrast": "color-contrast-enhanced"}  # rule -> the stricter rule that covers it
@@ -34,59 +32,44 @@ def describe(violation: dict[str, Any]) -> str:
             f"element(s), first {node['target'][0]}: {summary[:300]}")
 
 
-async def read_variant(browser: Any, site: Site, scheme: str, size: str) -> list[str]:
-    context = await browser.new_context(viewport=VIEWPORTS[size], color_scheme=scheme)
-    await context.add_init_script(AXE_SCRIPT)
+def read_variant(browser: Any, site: Site, scheme: str, size: str) -> list[str]:
+    context = browser.new_context(viewport=VIEWPORTS[size], color_scheme=scheme)
+    context.add_init_script(AXE_SCRIPT)
     problems: list[str] = []
     where = {"page": ""}
 
     def note(problem: str) -> None:
         problems.append(f"{scheme} {size} {where['page']}: {problem}")
 
-    async def refuse(route: Any) -> None:
+    def refuse(route: Any) -> None:
         note(f"request leaving 127.0.0.1: {route.request.url}")
-        await route.abort()
+        route.abort()
 
-    await context.route(lambda url: not site.local(url), refuse)
-    page = await context.new_page()
+    context.route(lambda url: not site.local(url), refuse)
+    page = context.new_page()
     page.on("console", lambda message: note(f"console error: {message.text}")
             if message.type == "error" else None)
     page.on("pageerror", lambda error: note(f"script error: {error}"))
     try:
         for path in site.pages():
             where["page"] = path
-            response = await page.goto(site.url + path)
+            response = page.goto(site.url + path)
             if response is None or not response.ok:
                 note(f"HTTP {response.status if response else 'no response'}")
-            if (overflow := await page.evaluate(SIDEWAYS)) > 0:
+            if (overflow := page.evaluate(SIDEWAYS)) > 0:
                 note(f"scrolls sideways by {overflow} px")
-            for violation in (await page.evaluate(EVERY_RULE, list(IMPLIED)))["violations"]:
+            for violation in (page.evaluate(EVERY_RULE, list(IMPLIED)))["violations"]:
                 note(describe(violation))
     finally:
-        await context.close()
+        context.close()
     return problems
 
 
-async def read_every_variant(chromium: str, site: Site, workers: int = 2) -> list[str]:
-    from playwright.async_api import async_playwright
-
-    async def worker(playwright: Any, variants: list[tuple[str, str]]) -> list[str]:
-        browser = await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            return [problem for scheme, size in variants
-                    for problem in await read_variant(browser, site, scheme, size)]
-        finally:
-            await browser.close()
-
-    async with async_playwright() as playwright:
-        found = await asyncio.gather(*(worker(playwright, VARIANTS[start::workers])
-                                       for start in range(workers)))
-    return [problem for problems in found for problem in problems]
-
-
-def test_every_page_in_every_variant_is_clean(chromium: str, site: Site) -> None:
+@pytest.mark.parametrize(("scheme", "size"), VARIANTS, ids=[f"{s}-{z}" for s, z in VARIANTS])
+def test_every_page_in_every_variant_is_clean(browser: Any, site: Site, scheme: str,
+                                              size: str) -> None:
     pages = site.pages()
     assert {"index.html", "week2/day-09.html", "week3/day-16.html", "search.html",
             "404.html"} <= set(pages), pages
-    problems = asyncio.run(read_every_variant(chromium, site))
+    problems = read_variant(browser, site, scheme, size)
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)

@@ -1,4 +1,4 @@
-""""Last updated" on lessons: from git history with one `git log`, else from the file."""
+""""Last updated" on lessons, from git (sphinx-last-updated-by-git); none without history."""
 
 from __future__ import annotations
 
@@ -11,16 +11,33 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import sphinx_build
-from tests.unit.minibook import write_minibook
+from tests.extension.minibook import write_minibook
 
 FOOTER = re.compile(r"Last updated on ([^.<]+)")
 MARCH_2024 = "2024-03-05T12:00:00+00:00"
 JANUARY_2025 = "2025-01-02T08:00:00+00:00"
+FEBRUARY_2025 = "2025-02-03T09:00:00+00:00"
+#: The book's own settings (conf.py) for the dates, added to the tiny course's.
+DATES_CONF = """
+extensions.insert(0, "sphinx_last_updated_by_git")
+html_last_updated_fmt = "%-d %B %Y"
+git_last_updated_timezone = "UTC"
+git_last_updated_metatags = False
+suppress_warnings = ["git.subprocess_error", "git.command_not_found"]
+"""
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="{w}" height="10"/></svg>'
 
 
 def last_updated(page: Path) -> str | None:
     found = FOOTER.search(page.read_text(encoding="utf-8"))
     return found.group(1).strip() if found else None
+
+
+def dated_minibook(folder: Path) -> Path:
+    book = write_minibook(folder)
+    with (book / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(DATES_CONF)
+    return book
 
 
 def commit(book: Path, message: str, when: str) -> None:
@@ -31,53 +48,33 @@ def commit(book: Path, message: str, when: str) -> None:
         subprocess.run(command, cwd=book, env=env, check=True, capture_output=True)
 
 
-@pytest.fixture
-def counting_git(tmp_path: Path) -> tuple[dict[str, str], Path]:
-    """PATH with a `git` that notes each call, then runs the real git."""
-    real = shutil.which("git")
-    if real is None:
+def test_lessons_are_dated_by_their_file_or_their_image(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
         pytest.skip("git is not installed (apt-get install git)")
-    folder, log = tmp_path / "bin", tmp_path / "git-calls.log"
-    folder.mkdir()
-    wrapper = folder / "git"
-    wrapper.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\nexec "{real}" "$@"\n')
-    wrapper.chmod(0o755)
-    return {"PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}, log
-
-
-def test_dates_come_from_git_with_one_call_for_the_whole_book(tmp_path, counting_git) -> None:
-    env, calls = counting_git
-    book = write_minibook(tmp_path / "book")
+    book = dated_minibook(tmp_path / "book")
+    image = book / "images" / "day-01.svg"
+    image.parent.mkdir()
+    image.write_text(SVG.format(w=5), encoding="utf-8")
     subprocess.run(["git", "init", "-q"], cwd=book, check=True)
     commit(book, "the course", MARCH_2024)
     day2 = book / "week2" / "day-02.md"
     day2.write_text(day2.read_text(encoding="utf-8").replace("Words.", "More words."))
     commit(book, "day 2 rewritten", JANUARY_2025)
+    image.write_text(SVG.format(w=8), encoding="utf-8")
+    commit(book, "day 1's picture redrawn", FEBRUARY_2025)
 
-    build = sphinx_build(book, tmp_path / "html", "html", env=env)
+    build = sphinx_build(book, tmp_path / "html", "html")
     assert build.returncode == 0, build.output
-    assert last_updated(build.outdir / "week1" / "day-01.html") == "5 March 2024"
     assert last_updated(build.outdir / "week2" / "day-02.html") == "2 January 2025"
-    assert last_updated(build.outdir / "index.html") is None  # lessons only
-    log_calls = [line for line in calls.read_text().splitlines() if " log " in f" {line} "]
-    assert len(log_calls) == 1, log_calls
+    # Day 1's file is from March 2024, its picture from February 2025.
+    assert last_updated(build.outdir / "week1" / "day-01.html") == "3 February 2025"
+    for generated in ("index.html", "glossary.html", "recap.html", "week1/index.html"):
+        assert last_updated(build.outdir / generated) is None, generated
 
 
-def test_without_git_history_the_file_date_is_used_and_clamped(tmp_path, counting_git) -> None:
-    env, _ = counting_git
-    book = write_minibook(tmp_path / "tarball")  # no .git: a source tarball
-    july_2023 = 1689292800  # 14 July 2023, 00:00 UTC
-    os.utime(book / "week1" / "day-01.md", (july_2023, july_2023))
-    env = {**env, "GIT_CEILING_DIRECTORIES": str(tmp_path)}  # never a git repo around it
-
-    build = sphinx_build(book, tmp_path / "html", "html", env=env)
-    assert build.returncode == 0, build.output
-    assert last_updated(build.outdir / "week1" / "day-01.html") == "14 July 2023"
-
-    # A reproducible build pins every later date to SOURCE_DATE_EPOCH.
-    june_2020 = 1591574400  # 8 June 2020
-    pinned = sphinx_build(book, tmp_path / "pinned", "html",
-                          env={**env, "SOURCE_DATE_EPOCH": str(june_2020)})
-    assert pinned.returncode == 0, pinned.output
-    assert last_updated(pinned.outdir / "week1" / "day-01.html") == "8 June 2020"
-    assert last_updated(pinned.outdir / "week2" / "day-02.html") == "8 June 2020"
+def test_without_git_history_no_page_is_dated(tmp_path: Path) -> None:
+    book = dated_minibook(tmp_path / "tarball")  # no .git: a source tarball
+    build = sphinx_build(book, tmp_path / "html", "html",
+                         env={"GIT_CEILING_DIRECTORIES": str(tmp_path)})  # no repository around it
+    assert build.returncode == 0, build.output  # strict, yet no warning about git
+    assert last_updated(build.outdir / "week1" / "day-01.html") is None

@@ -68,11 +68,9 @@ def latexmk(folder: Path, tex: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="session")
-def pdf_edition(tmp_path_factory: pytest.TempPathFactory, epub_checks: dict) -> PDFEdition:
-    """`make pdf`, once: Sphinx's LaTeX, then latexmk with the Makefile's options.
-
-    Asks for `epub_checks` only to start them first: their JVMs work while xelatex does.
-    """
+def pdf_edition(tmp_path_factory: pytest.TempPathFactory) -> PDFEdition:
+    """`make pdf`, once per worker that needs it: Sphinx's LaTeX, then latexmk with the
+    Makefile's options. Its tests share an xdist group, so one worker builds it."""
     for tool in ("xelatex", "latexmk"):
         require_tool(tool, TEX_HINT)
     for tool in ("pdftotext", "pdfinfo"):
@@ -110,31 +108,21 @@ class EpubCheck:
     output: str
 
 
-class RunningEpubCheck:
-    """epubcheck started in the background: its JVM runs while xelatex does (see pdf_edition)."""
-
-    def __init__(self, epub: Path) -> None:
-        command = epubcheck_command()
-        self.process = (subprocess.Popen([*command, str(epub)], stdout=subprocess.PIPE,
-                                         stderr=subprocess.STDOUT, text=True)
-                        if command else None)
-
-    def verdict(self) -> EpubCheck:
-        if self.process is None:  # skips here, fails under CI=true
-            require_tool("epubcheck", EPUBCHECK_HINT)
-            require_tool("java", "apt-get install default-jre-headless")
-        output, _ = self.process.communicate(timeout=600)
-        counts = re.search(r"Messages: (\d+) fatals? / (\d+) errors? / (\d+) warnings?", output)
-        if counts is None:  # "No errors or warnings detected." without a tally on some versions
-            assert self.process.returncode == 0 and "No errors or warnings" in output, output
-            return EpubCheck(0, 0, 0, output)
-        fatals, errors, warnings = map(int, counts.groups())
-        return EpubCheck(errors, warnings, fatals, output)
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
+def run_epubcheck(epub: Path) -> EpubCheck:
+    """epubcheck's tally for `epub` (skips without epubcheck and Java, fails under CI=true)."""
+    command = epubcheck_command()
+    if command is None:
+        require_tool("epubcheck", EPUBCHECK_HINT)
+        require_tool("java", "apt-get install default-jre-headless")
+        raise AssertionError("unreachable: require_tool skipped or failed")
+    done = subprocess.run([*command, str(epub)], capture_output=True, text=True, timeout=600)
+    output = done.stdout + done.stderr
+    counts = re.search(r"Messages: (\d+) fatals? / (\d+) errors? / (\d+) warnings?", output)
+    if counts is None:  # "No errors or warnings detected." without a tally on some versions
+        assert done.returncode == 0 and "No errors or warnings" in output, output
+        return EpubCheck(0, 0, 0, output)
+    fatals, errors, warnings = map(int, counts.groups())
+    return EpubCheck(errors, warnings, fatals, output)
 
 
 @dataclass
@@ -167,13 +155,3 @@ def epub_edition(tmp_path_factory: pytest.TempPathFactory) -> EpubEdition:
 def static_forms_epub(tmp_path_factory: pytest.TempPathFactory) -> EpubEdition:
     folder = write_static_forms_book(tmp_path_factory.mktemp("static-forms"))
     return build_epub(folder, folder.parent / "static-forms-epub")
-
-
-@pytest.fixture(scope="session")
-def epub_checks(epub_edition: EpubEdition, static_forms_epub: EpubEdition):
-    """epubcheck on both ePubs, started together, once; a test reads the verdict it needs."""
-    running = {"book": RunningEpubCheck(epub_edition.epub),
-               "static forms": RunningEpubCheck(static_forms_epub.epub)}
-    yield running
-    for check in running.values():
-        check.stop()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.unit.minibook import lesson, write_minibook
+from tests.extension.minibook import lesson, write_minibook
 
 INTERACTIVE = """
 ::::{card} A card title

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.conftest import sphinx_build
+from tests.conftest import sphinx_in_process
 from tests.offline.conftest import EpubEdition
 from tests.offline.static_forms_book import HIDDEN_WORDS, STATIC_WORDS, write_static_forms_book
 
@@ -18,7 +18,7 @@ from tests.offline.static_forms_book import HIDDEN_WORDS, STATIC_WORDS, write_st
 @pytest.fixture(scope="module")
 def latex(tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = write_static_forms_book(tmp_path_factory.mktemp("static-forms-latex-src"))
-    build = sphinx_build(folder, folder.parent / "static-forms-latex", "latex")
+    build = sphinx_in_process(folder, folder.parent / "static-forms" / "latex", "latex")
     assert build.returncode == 0, build.output
     return next(build.outdir.glob("*.tex")).read_text(encoding="utf-8")
 

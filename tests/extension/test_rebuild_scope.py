@@ -10,15 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.figures import docs_read, pages_written
-from tests.conftest import sphinx_build
-from tests.unit.minibook import lesson as minibook_lesson
-from tests.unit.minibook import write_minibook
+from tests.conftest import sphinx_in_process
+from tests.extension.minibook import lesson as minibook_lesson
+from tests.extension.minibook import write_minibook
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>\n'
 
 
 def build(book: Path):
-    result = sphinx_build(book, book / "_build" / "html")
+    result = sphinx_in_process(book, book / "_build" / "html")
     assert result.returncode == 0, result.output
     return result
 

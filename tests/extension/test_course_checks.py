@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import sphinx_build
-from tests.unit.minibook import lesson, write_minibook
+from tests.conftest import sphinx_in_process
+from tests.extension.minibook import lesson, write_minibook
 
 
 def build(book: Path, builder: str = "html"):
-    return sphinx_build(book, book / "_build" / builder, builder)
+    return sphinx_in_process(book, book / "_build" / builder, builder)
 
 
 def warnings_of(output: str) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import sphinx_build
-from tests.unit.minibook import lesson, write_minibook
+from tests.extension.minibook import lesson, write_minibook
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><text y="9">x</text></svg>'
 SOURCES = "sources:\n  - claim: A claim the lesson makes\n    url: https://example.org/doc\n"

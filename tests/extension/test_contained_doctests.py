@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 from doctests import run_doctests  # noqa: E402
-from tests.unit.minibook import lesson, write_minibook  # noqa: E402
+from tests.extension.minibook import lesson, write_minibook  # noqa: E402
 
 FENCE = "```"
 

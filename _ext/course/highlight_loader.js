@@ -1,0 +1,1 @@
+try{if(localStorage.getItem('sphinx_highlight_terms')||/[?&]highlight=/.test(location.search))document.head.append(Object.assign(document.createElement('script'),{src:document.documentElement.dataset.content_root+'_static/sphinx_highlight.js'}))}catch(e){}

@@ -1,0 +1,48 @@
+"""Site files: the 404 page, `sitemap.xml` and `robots.txt`. Web builds only.
+
+The 404 page is the project's `_templates/404.html`, working at any depth (`page_meta` gives it
+a base address). The sitemap lists absolute addresses when the build knows the site's
+public address (`-D html_baseurl=https://where.it.lives/`), site-relative paths otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .builders import is_web
+from .page_meta import NOT_FOUND, page_url, site_url
+
+
+def not_found_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """The project's `_templates/404.html`, when it has one (a theme has no such template)."""
+    template = f"{NOT_FOUND}.html"
+    if is_web(app.builder) and any(Path(app.confdir, folder, template).is_file()
+                                   for folder in app.config.templates_path):
+        yield NOT_FOUND, {"title": "Page not found"}, template
+
+
+def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or not is_web(app.builder):
+        return
+    outdir = Path(app.outdir)
+    pages = sorted(doc for doc in app.env.found_docs if doc in app.env.all_docs)
+    urls = [page_url(app, doc) or app.builder.get_target_uri(doc) for doc in pages]
+    entries = "".join(f"  <url><loc>{escape(url)}</loc></url>\n" for url in urls)
+    (outdir / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}</urlset>\n", encoding="utf-8")
+    robots = "User-agent: *\nAllow: /\n"
+    if sitemap := site_url(app, "sitemap.xml"):
+        robots += f"Sitemap: {sitemap}\n"
+    (outdir / "robots.txt").write_text(robots, encoding="utf-8")
+
+
+def setup_site_files(app: Sphinx) -> None:
+    app.connect("html-collect-pages", not_found_page)
+    app.connect("build-finished", write_sitemap)
