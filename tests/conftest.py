@@ -91,6 +91,20 @@ def html_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
+#: Read the Docs' environment for a build of this project's `latest` version.
+READ_THE_DOCS = {"READTHEDOCS": "True",
+                 "READTHEDOCS_CANONICAL_URL": "https://ai-asks.readthedocs.io/en/latest/",
+                 "READTHEDOCS_GIT_CLONE_URL": "https://github.com/example/ai-asks.git"}
+
+
+@pytest.fixture(scope="session")
+def published_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real book as Read the Docs builds it: under /en/latest/, with its address known."""
+    build = sphinx_build(ROOT, tmp_path_factory.mktemp("published"), "html", env=READ_THE_DOCS)
+    assert build.returncode == 0, build.output
+    return build
+
+
 @pytest.fixture(scope="session")
 def doctest_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return sphinx_build(ROOT, tmp_path_factory.mktemp("doctest"), "doctest")
@@ -105,6 +119,7 @@ EXPENSIVE_FIXTURES = {
     "static_forms_epub": "static-forms",
     "broken_copy": "check",
     "doctest_build": "doctest",
+    "published_build": "published",
     "server": "serve",  # tests/serve: one preview server for the module
 }
 

@@ -74,7 +74,8 @@ def _findings(output: str, scratch: str) -> list[str]:
 
 def lint_notes(root: Path = ROOT) -> list[Problem]:
     """textlint on each unpublished page's prose; one note per finding."""
-    binary = root / TEXTLINT / "node_modules" / ".bin" / "textlint"
+    # The linter is the project's tooling, beside this file: it lints any copy of the course.
+    binary = ROOT / TEXTLINT / "node_modules" / ".bin" / "textlint"
     if not binary.exists() or shutil.which("node") is None:
         return [Problem(f"{TEXTLINT.as_posix()}/package.json", 1,
                         f"the prose linter is not installed (run `{INSTALL}`; needs Node.js)")]
@@ -89,8 +90,8 @@ def lint_notes(root: Path = ROOT) -> list[Problem]:
             copy.write_text("\n".join(lines.get(n, "") for n in range(1, max(lines, default=0) + 1)),
                             encoding="utf-8")
             copies.append(str(copy))
-        done = subprocess.run([str(binary), "--config", str(root / TEXTLINT / ".textlintrc.json"),
-                               "--format", "unix", *copies], cwd=root / TEXTLINT,
+        done = subprocess.run([str(binary), "--config", str(ROOT / TEXTLINT / ".textlintrc.json"),
+                               "--format", "unix", *copies], cwd=ROOT / TEXTLINT,
                               capture_output=True, text=True, timeout=300)
         notes = []
         for line in _findings(done.stdout, scratch):

@@ -16,7 +16,6 @@ Modules, one job each (`setup` below registers them in this order):
                   picture elsewhere
   listings        the pages built from every lesson: course-map, course-glossary, course-recap
   cards           HTML presentation: lesson parts and map days as sphinx-design cards
-  punctuation     "Day 10," stays together in HTML
   checks          course checks as warnings with file and line
   contained_doctests  examples run with a time limit, offline, in a scratch folder, all
                   counted
@@ -58,7 +57,6 @@ from .offline_forms import setup_offline_forms
 from .page_meta import setup_page_meta
 from .parts import DIRECTIVES
 from .progress import setup_progress
-from .punctuation import setup_punctuation
 from .site_files import setup_site_files
 from .term_tips import setup_term_tips
 from .theme_fixes import setup_theme_fixes
@@ -84,7 +82,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_directive(name, directive)
 
     # The book, for every builder.
-    for setup_part in (setup_header, setup_listings, setup_cards, setup_punctuation,
+    for setup_part in (setup_header, setup_listings, setup_cards,
                        setup_figures, setup_checks, setup_contained_doctests, setup_updates):
         setup_part(app)
     # The offline editions.

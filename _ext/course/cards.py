@@ -62,9 +62,10 @@ def link_card(top: list[nodes.Node], link: nodes.Node, text: str, classes: list[
 
 
 def card_grid(columns: Sequence[nodes.Node]) -> nodes.container:
-    """One to three columns as the screen widens, like a `grid:: 1 2 3 3`."""
+    """One column on phones, two from a tablet up, like a `grid:: 1 2 2 2`: a week's seven
+    days and its recap make four even rows, and no card stands alone."""
     row = create_component("grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2",
-                                        "sd-row-cols-lg-3", "sd-g-3"], children=columns)
+                                        "sd-g-3"], children=columns)
     return create_component("grid-container", ["sd-container-fluid", "sd-sphinx-override",
                                                "sd-mb-4", "course-map"], children=[row])
 

@@ -69,7 +69,8 @@ def check_day_mentions(docname: str, doctree: nodes.document, own_day: int | Non
             if own_day is not None and int(match.group(1)) == own_day:
                 continue  # a lesson may name itself
             day = match.group(1)
-            warn(f'"Day {day}" is not a link (write {{day}}`{day}` so readers can follow it)',
+            warn(f'"Day {day}" is not a link (write {{day}}`{day}#section-id`, the section of Day {day} '
+                 'this sentence is about, so readers can follow it)',
                  docname, get_node_line(text.parent), "day-link")
 
 

@@ -147,9 +147,10 @@ class CourseDomain(Domain):
         return []
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        # Priority -1: in the object inventory, not in search results (the page itself is).
         for lesson in self.lessons.values():
             yield (f"day-{lesson.day}", f"{lesson.label}: {lesson.title}", "doc",
-                   lesson.docname, "", 1)
+                   lesson.docname, "", -1)
 
 
 def note_sections(docname: str, doctree: nodes.document, domain: CourseDomain) -> None:

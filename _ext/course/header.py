@@ -59,14 +59,18 @@ class FrontMatterTop(SphinxTransform):
             # A draft is marked only in the authors' preview (editions.py).
             draft = str(meta["status"]).strip() == "draft" and is_preview(self.config)
             words = byline(self.config) + (f" {DRAFT}" if draft else "")
-            first_section.insert(1, page_byline("", nodes.Text(words), draft=draft))
+            first_section.insert(1, page_byline("", nodes.Text(words), draft=draft,
+                                                classes=["no-search"]))
 
     def lesson_header(self, lesson: Lesson) -> lesson_header:
         # The words as text children too: search indexes them, checks skip them.
         shown_draft = lesson.is_draft and is_preview(self.config)
         position = lesson.position(self.config) + (f" {DRAFT}" if shown_draft else "")
         words = [lesson.kicker(self.config), position, lesson.asks]
-        return lesson_header("", *(nodes.Text(text + "\n") for text in words), lesson=lesson)
+        # `no-search`: Sphinx leaves it out of the search index (the page's title and prose
+        # are what a search should match and quote).
+        return lesson_header("", *(nodes.Text(text + "\n") for text in words), lesson=lesson,
+                             classes=["no-search"])
 
     def _title_week_page(self, week_text: str) -> None:
         titles = self.config.course_weeks
@@ -177,8 +181,28 @@ def skip(self: SphinxTranslator, node: nodes.Element) -> None:
     raise nodes.SkipNode  # manual pages and Texinfo are no edition of this course
 
 
+def number_lesson_titles(app: Sphinx, doctree: nodes.document) -> None:
+    """In the contents (sidebar, week pages, previous/next): "9 · Backend, where ...".
+
+    Only the short title Sphinx keeps for navigation changes; the page's heading and its
+    `<title>` stay the lesson's title.
+    """
+    env = app.env
+    lesson = course_domain(env).lessons.get(env.docname)
+    if lesson is None:
+        return
+    numbered = f"{lesson.day} · {lesson.title}"
+    env.titles[env.docname] = nodes.title(numbered, numbered)
+    # Toctrees (the sidebar, a week's list) take a page's entry from its own contents.
+    first = next(iter(env.tocs[env.docname].findall(nodes.reference)), None)
+    if first is not None:
+        first.clear()
+        first += nodes.Text(numbered)
+
+
 def setup_header(app: Sphinx) -> None:
     app.add_transform(FrontMatterTop)
+    app.connect("doctree-read", number_lesson_titles, priority=600)  # after Sphinx's titles
     for node in (lesson_header, page_byline):
         app.add_node(node, html=(visit_header_html, None), latex=(visit_header_latex, None),
                      text=(visit_header_text, None), man=(skip, None), texinfo=(skip, None))

@@ -77,6 +77,11 @@ def _links_from(node: nodes.Element, docname: str) -> nodes.Element:
     return node
 
 
+def glossary_order(name: str) -> str:
+    """A to Z as a reader looks it up: ".env" sits under E."""
+    return name.lower().lstrip("._-# ")
+
+
 class FillListings(SphinxPostTransform):
     default_priority = 5  # before ReferencesResolver (10) resolves the links made here
 
@@ -118,8 +123,13 @@ class FillListings(SphinxPostTransform):
                 docname = week_page(number)
                 link = self.doc_link(docname, heading) if docname in self.env.all_docs else nodes.Text(heading)
                 out.append(nodes.rubric("", "", link, classes=["course-map-week"]))
-            out.append(self.day_cards(days) if self.html else self.day_list(days))
+            out.append(self.day_cards(days, number) if self.html else self.day_list(days))
         return out
+
+    def reference_page(self, kind: str) -> str | None:
+        """The page that shows the course's recap or glossary, if the book has one."""
+        domain = course_domain(self.env)
+        return next((doc for doc, kinds in sorted(domain.listings.items()) if kind in kinds), None)
 
     def prefaces(self) -> list[str]:
         """Pages with a status but no day or week: the founding essay."""
@@ -135,6 +145,12 @@ class FillListings(SphinxPostTransform):
             title = self.env.titles[doc].astext()
             columns.append(link_card(top, self.doc_link(doc, title), "Why this course exists.",
                                      ["course-preface-card"]))
+        glossary = self.reference_page("glossary")
+        if glossary is not None:
+            columns.append(link_card([nodes.Text("Keep at hand")],
+                                     self.doc_link(glossary, self.env.titles[glossary].astext()),
+                                     "Every term the course defines, A to Z.",
+                                     ["course-preface-card"]))
         return card_grid(columns)
 
     def preface_list(self) -> nodes.Element:
@@ -144,7 +160,7 @@ class FillListings(SphinxPostTransform):
             items += nodes.list_item("", nodes.paragraph("", "", self.doc_link(doc, title)))
         return items
 
-    def day_cards(self, lessons: list[Lesson]) -> nodes.Element:
+    def day_cards(self, lessons: list[Lesson], week: int) -> nodes.Element:
         columns = []
         for lesson in lessons:
             top: list[nodes.Node] = [nodes.Text(lesson.label)]
@@ -153,6 +169,12 @@ class FillListings(SphinxPostTransform):
             columns.append(link_card(top, self.doc_link(lesson.docname, lesson.title), lesson.asks,
                                      ["course-day-card", f"course-day-{lesson.day}"],
                                      ids=[f"course-day-{lesson.day}"]))  # progress.js ticks it
+        recap = self.reference_page("recap")
+        if recap is not None and lessons:
+            link = self.doc_link(recap, f"Week {week} in one page", f"recap-week-{week}")
+            columns.append(link_card([nodes.Text("Recap")], link,
+                                     "What each day lets you say, do and watch out for.",
+                                     ["course-recap-card"]))
         return card_grid(columns)
 
     def day_list(self, lessons: list[Lesson]) -> nodes.Element:
@@ -165,38 +187,62 @@ class FillListings(SphinxPostTransform):
 
     # -- the glossary -----------------------------------------------------------------
     def glossary(self, domain: CourseDomain, week: int | None) -> list[nodes.Node]:
+        """Every term, A to Z: a section per letter, and a line of letters to jump to."""
         lessons = {lesson.docname: lesson for lesson in domain.lessons.values()}
-        entries = nodes.definition_list(classes=["glossary", "course-glossary"])
-        for term in sorted(domain.terms.values(), key=lambda t: t.name.lower()):
+        by_letter: dict[str, nodes.definition_list] = {}
+        for term in sorted(domain.terms.values(), key=lambda t: glossary_order(t.name)):
             definition = _links_from(_strip_ids(term.definition.deepcopy()), self.env.docname)
             lesson = lessons.get(term.docname)
             where = (f"Introduced on {lesson.label}: {lesson.title}" if lesson
                      else f"Introduced in {self.env.titles[term.docname].astext()}")
             definition += nodes.paragraph("", "", self.doc_link(term.docname, where, term.node_id),
                                           classes=["course-glossary-source"])
+            # ".env" files under E; a term that starts with a digit under "0-9".
+            first = next((char for char in term.name if char.isalnum()), "#").upper()
+            letter = first if first.isalpha() else "0-9"
+            entries = by_letter.setdefault(
+                letter, nodes.definition_list(classes=["glossary", "course-glossary"]))
             entries += nodes.definition_list_item(
                 "", nodes.term(term.name, term.name, ids=[nodes.make_id(f"glossary-{term.name}")]),
                 definition)
-        return [entries]
+        letters = nodes.paragraph("", "", classes=["course-glossary-letters"])
+        sections: list[nodes.Node] = [letters]
+        for letter, entries in by_letter.items():
+            ident = f"glossary-letter-{nodes.make_id(letter) or 'digits'}"
+            if len(letters):
+                letters += nodes.Text(" · ")
+            letters += nodes.reference(letter, letter, refid=ident)
+            section = nodes.section("", nodes.title(letter, letter), entries, ids=[ident])
+            sections.append(section)
+        return sections
 
     # -- the recap ----------------------------------------------------------------------
     def recap(self, domain: CourseDomain, week: int | None) -> list[nodes.Node]:
+        """A section per week, and in it a section per day: its question and its wrap-up."""
         out: list[nodes.Node] = []
-        for lesson in domain.ordered_lessons():
-            if week and lesson.week != week:
+        weeks = [week] if week else list(self.config.course_weeks)
+        for number in weeks:
+            days = []
+            for lesson in domain.ordered_lessons():
+                if lesson.week != number:
+                    continue
+                title = nodes.title("", "", nodes.Text(f"{lesson.label}: "),
+                                    self.doc_link(lesson.docname, lesson.title))
+                day = nodes.section("", title, ids=[f"recap-day-{lesson.day}"],
+                                    classes=["course-recap-day"])
+                day += nodes.paragraph("", "", nodes.strong(Lesson.ASKS, Lesson.ASKS),
+                                       nodes.Text(f" {lesson.question}"),
+                                       classes=["course-question"])
+                wrap = domain.wraps.get(lesson.docname)
+                if wrap is not None:
+                    day += _links_from(_strip_ids(wrap.deepcopy()), self.env.docname)
+                days.append(day)
+            if week:
+                out += days
                 continue
-            # is_div: sphinx-design's plain <div>, without docutils' container styles
-            block = nodes.container("", is_div=True, classes=["course-recap-day"])
-            block["ids"] = [f"recap-day-{lesson.day}"]
-            block += nodes.rubric("", "", nodes.Text(f"{lesson.label}: "),
-                                  self.doc_link(lesson.docname, lesson.title))
-            block += nodes.paragraph("", "", nodes.strong(Lesson.ASKS, Lesson.ASKS),
-                                     nodes.Text(f" {lesson.question}"),
-                                     classes=["course-question"])
-            wrap = domain.wraps.get(lesson.docname)
-            if wrap is not None:
-                block += _links_from(_strip_ids(wrap.deepcopy()), self.env.docname)
-            out.append(block)
+            heading = week_heading(number, self.config.course_weeks)
+            out.append(nodes.section("", nodes.title(heading, heading), *days,
+                                     ids=[f"recap-week-{number}"], classes=["course-recap-week"]))
         return out
 
 

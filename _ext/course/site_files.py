@@ -1,8 +1,9 @@
 """Site files: the 404 page, `sitemap.xml` and `robots.txt`. Web builds only.
 
-The 404 page is the project's `_templates/404.html`, working at any depth (`page_meta` gives it
-a base address). The sitemap lists absolute addresses when the build knows the site's
-public address (`-D html_baseurl=https://where.it.lives/`), site-relative paths otherwise.
+The 404 page is the project's `_templates/404.html`, working at any depth and under a sub-path
+such as Read the Docs' /en/latest/ (`page_meta` gives it the site's base address). The sitemap
+needs the site's public address (`html_baseurl`, from Read the Docs or `-D`): the sitemap
+protocol allows only absolute addresses, so without one there is no sitemap.
 """
 
 from __future__ import annotations
@@ -30,16 +31,19 @@ def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not is_web(app.builder):
         return
     outdir = Path(app.outdir)
+    robots = "User-agent: *\nAllow: /\n"
+    if not app.config.html_baseurl:
+        (outdir / "sitemap.xml").unlink(missing_ok=True)  # left by an earlier build
+        (outdir / "robots.txt").write_text(robots, encoding="utf-8")
+        return
     pages = sorted(doc for doc in app.env.found_docs if doc in app.env.all_docs)
-    urls = [page_url(app, doc) or app.builder.get_target_uri(doc) for doc in pages]
+    urls = [page_url(app, doc) for doc in pages]
     entries = "".join(f"  <url><loc>{escape(url)}</loc></url>\n" for url in urls)
     (outdir / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
         f"{entries}</urlset>\n", encoding="utf-8")
-    robots = "User-agent: *\nAllow: /\n"
-    if sitemap := site_url(app, "sitemap.xml"):
-        robots += f"Sitemap: {sitemap}\n"
+    robots += f"Sitemap: {site_url(app, 'sitemap.xml')}\n"
     (outdir / "robots.txt").write_text(robots, encoding="utf-8")
 
 

@@ -34,6 +34,7 @@ def test_pictures_are_self_contained_with_real_readable_text(lesson) -> None:
         root = ElementTree.parse(svg).getroot()
         tags = {element.tag.removeprefix(SVG_NS) for element in root.iter()}
         assert root.get("role") == "img" and {"title", "desc", "text"} <= tags, svg.name
+        assert root.get("aria-labelledby") == "t d", svg.name  # its title and description
         assert not tags & {"script", "image", "foreignObject", "use"}, svg.name
         source = svg.read_text(encoding="utf-8")
         assert "http://" not in source.replace("http://www.w3.org/", "") and "https://" not in source

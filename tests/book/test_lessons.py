@@ -58,6 +58,9 @@ def test_recap_has_every_wrap_up_in_course_order(html_build: Build) -> None:
     recap = html_build.page("recap.html").split("<article")[1]
     days = [int(day) for day in re.findall(r'id="recap-day-(\d+)"', recap)]
     assert days == list(range(1, 22))
+    weeks = re.findall(r'<section[^>]*id="recap-week-(\d)">\s*<h2>Week \d · ', recap)
+    assert weeks == ["1", "2", "3"]
+    assert recap.count("<h3>") == 21  # a heading per day, under its week
     for label in ("The thing you can now say plainly.", "The thing you can now do.",
                   "The guardrail to remember."):
         assert recap.count(label) == 21
@@ -67,7 +70,9 @@ def test_glossary_lists_terms_alphabetically_with_their_lesson(html_build: Build
     glossary = html_build.page("glossary.html").split("<article")[1]
     terms = re.findall(r'<dt id="glossary-[^"]*">([^<]*)</dt>', glossary)
     assert len(terms) >= 21 * 3
-    assert terms == sorted(terms, key=str.lower)
+    assert terms == sorted(terms, key=lambda name: name.lower().lstrip("._-# "))
+    letters = re.findall(r'<section[^>]*id="glossary-letter-([a-z0-9-]+)"', glossary)
+    assert letters == sorted(letters) and len(letters) >= 15, letters
     assert "Cron job" in terms and "API" in terms
     assert 'href="week2/day-09.html#term-Cron-job"' in glossary
 
