@@ -1,20 +1,27 @@
 """Shared test plumbing: where the book is, one build per builder, and required system tools.
 
-`make test` runs the suite with pytest-xdist (`--dist loadgroup`). A session fixture is built
-once per worker that asks for it, so the tests sharing an expensive one form one xdist group
-(`pytest_collection_modifyitems` below) and run on one worker; every other test goes to
-whichever worker is free. No test depends on the order tests run in.
+`make test` runs the suite with pytest-xdist (`--dist loadgroup`). Every expensive build (the
+book's HTML, doctests, PDF, ePub, the broken copy `make check` reads) is made once for the
+whole run, by whichever worker needs it first (`once_per_run`), and the tests that read it
+spread over the workers; tests sharing a module's server form one xdist group. No test
+depends on the order tests run in. (pytest 9.2 stops xdist from honouring groups,
+pytest-dev/pytest-xdist#1386; the groups take effect again once that is fixed, and nothing
+relies on them meanwhile but the serve tests' one server.)
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pickle
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -83,10 +90,37 @@ def sphinx_in_process(srcdir: Path, outdir: Path, builder: str = "html") -> Buil
     return Build(Path(app.outdir), int(failed), app.status.getvalue() + warnings)
 
 
+T = TypeVar("T")
+
+
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str,
+                 make: Callable[[Path], T]) -> T:
+    """`make(folder)` once for the whole test run, whichever xdist worker asks first.
+
+    pytest-xdist gives each worker its own session, so a session fixture would be built once
+    per worker; here the first worker builds it into the run's shared folder while the others
+    wait on a lock, then read the pickled result (xdist's documented recipe, with fcntl).
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the run's folder
+    record = shared / f"{name}.pickle"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if record.exists():
+            result: T = pickle.loads(record.read_bytes())
+            return result
+        folder = shared / name
+        shutil.rmtree(folder, ignore_errors=True)  # what a worker that failed left behind
+        folder.mkdir()
+        result = make(folder)
+        record.write_bytes(pickle.dumps(result))
+        return result
+
+
 @pytest.fixture(scope="session")
 def html_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real book, built once per test session with -n -W."""
-    build = sphinx_build(ROOT, tmp_path_factory.mktemp("html"), "html")
+    """The real book, built once per test run with -n -W."""
+    build = once_per_run(tmp_path_factory, "html", lambda folder: sphinx_build(ROOT, folder, "html"))
     assert build.returncode == 0, build.output
     return build
 
@@ -100,37 +134,26 @@ READ_THE_DOCS = {"READTHEDOCS": "True",
 @pytest.fixture(scope="session")
 def published_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real book as Read the Docs builds it: under /en/latest/, with its address known."""
-    build = sphinx_build(ROOT, tmp_path_factory.mktemp("published"), "html", env=READ_THE_DOCS)
+    build = once_per_run(tmp_path_factory, "published",
+                         lambda folder: sphinx_build(ROOT, folder, "html", env=READ_THE_DOCS))
     assert build.returncode == 0, build.output
     return build
 
 
 @pytest.fixture(scope="session")
 def doctest_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return sphinx_build(ROOT, tmp_path_factory.mktemp("doctest"), "doctest")
+    return once_per_run(tmp_path_factory, "doctest",
+                        lambda folder: sphinx_build(ROOT, folder, "doctest"))
 
 
-#: Session fixtures worth building once: the tests that use one share its worker.
-#: (The served site's tests are spread out instead: each variant of the page sweep is slow
-#: enough to pay for a second HTML build.)
-EXPENSIVE_FIXTURES = {
-    "pdf_edition": "pdf",
-    "epub_edition": "epub",
-    "static_forms_epub": "static-forms",
-    "broken_copy": "check",
-    "doctest_build": "doctest",
-    "published_build": "published",
-    "server": "serve",  # tests/serve: one preview server for the module
-}
+#: Tests that share a module-scoped server stay on one worker (tests/serve).
+GROUPS = {"server": "serve"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
         fixtures = getattr(item, "fixturenames", ())
-        group = next((name for fixture, name in EXPENSIVE_FIXTURES.items() if fixture in fixtures), None)
-        if group is None and "html_build" in fixtures and "site" not in fixtures:
-            group = "html"
-        if group is not None:
+        group = next((name for fixture, name in GROUPS.items() if fixture in fixtures), None)
+        if group is not None and not item.get_closest_marker("xdist_group"):
             item.add_marker(pytest.mark.xdist_group(group))

@@ -12,7 +12,7 @@ Week pages (`week: N` and no `day`) get their title, "Week N · Title", from con
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.utils import smartquotes
@@ -20,15 +20,17 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxTranslator
-from sphinx.writers.html5 import HTML5Translator
-from sphinx.writers.latex import LaTeXTranslator
-from sphinx.writers.text import TextTranslator
 
 from .cards import draft_badge
 from .domain import course_domain
 from .editions import is_preview
 from .facts import DRAFT, Lesson, byline, page_kind, read_lesson, week_heading
 from .nodes import lesson_header, page_byline
+
+if TYPE_CHECKING:
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
+    from sphinx.writers.text import TextTranslator
 
 logger = logging.getLogger(__name__)
 
@@ -127,7 +129,7 @@ def question(writer: SphinxTranslator, lesson: Lesson) -> nodes.paragraph:
 
 def _last_opening(body: list[str], prefix: str) -> int:
     """Where the enclosing section's opening was written: the top goes right before it."""
-    return max(index for index, part in enumerate(body) if part.startswith(prefix))
+    return next(index for index in range(len(body) - 1, -1, -1) if body[index].startswith(prefix))
 
 
 def _rendered(writer: HTML5Translator, node: nodes.Element) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, once_per_run
 
 sys.path.insert(0, str(ROOT / "tools"))
 from project_copy import copy_project  # noqa: E402
@@ -49,8 +49,12 @@ class CheckedCopy:
 @pytest.fixture(scope="session")
 def broken_copy(tmp_path_factory: pytest.TempPathFactory) -> CheckedCopy:
     """The book with five kinds of problem in Days 9 and 10, and Day 13 replaced by the guide's
-    minimal lesson, checked once as GitHub Actions would."""
-    book = copy_project(ROOT, tmp_path_factory.mktemp("broken") / "book")
+    minimal lesson, checked once per test run as GitHub Actions would."""
+    return once_per_run(tmp_path_factory, "broken", check_broken_copy)
+
+
+def check_broken_copy(folder: Path) -> CheckedCopy:
+    book = copy_project(ROOT, folder / "book")
     day10 = book / "week2" / "day-10.md"
     text = day10.read_text(encoding="utf-8")
     heading = text.index("\n## ")

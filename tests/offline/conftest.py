@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT, Build, require_tool, sphinx_build
+from tests.conftest import ROOT, Build, once_per_run, require_tool, sphinx_build
 from tests.offline.static_forms_book import write_static_forms_book
 
 TEX_HINT = ("apt-get install latexmk texlive-xetex texlive-latex-recommended "
@@ -69,13 +69,15 @@ def latexmk(folder: Path, tex: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="session")
 def pdf_edition(tmp_path_factory: pytest.TempPathFactory) -> PDFEdition:
-    """`make pdf`, once per worker that needs it: Sphinx's LaTeX, then latexmk with the
-    Makefile's options. Its tests share an xdist group, so one worker builds it."""
+    """`make pdf`, once per test run: Sphinx's LaTeX, then latexmk with the Makefile's options."""
     for tool in ("xelatex", "latexmk"):
         require_tool(tool, TEX_HINT)
     for tool in ("pdftotext", "pdfinfo"):
         require_tool(tool, POPPLER_HINT)
-    outdir = tmp_path_factory.mktemp("latex")
+    return once_per_run(tmp_path_factory, "pdf", build_pdf)
+
+
+def build_pdf(outdir: Path) -> PDFEdition:
     build = sphinx_build(ROOT, outdir, "latex", "-d", str(outdir / ".doctrees"))
     assert build.returncode == 0, build.output
     tex = next(outdir.glob("*.tex"))
@@ -147,11 +149,13 @@ def build_epub(srcdir: Path, outdir: Path) -> EpubEdition:
 
 @pytest.fixture(scope="session")
 def epub_edition(tmp_path_factory: pytest.TempPathFactory) -> EpubEdition:
-    """`make epub`, once."""
-    return build_epub(ROOT, tmp_path_factory.mktemp("epub"))
+    """`make epub`, once per test run."""
+    return once_per_run(tmp_path_factory, "epub", lambda folder: build_epub(ROOT, folder / "epub"))
 
 
 @pytest.fixture(scope="session")
 def static_forms_epub(tmp_path_factory: pytest.TempPathFactory) -> EpubEdition:
-    folder = write_static_forms_book(tmp_path_factory.mktemp("static-forms"))
-    return build_epub(folder, folder.parent / "static-forms-epub")
+    def make(folder: Path) -> EpubEdition:
+        source = write_static_forms_book(folder / "source")
+        return build_epub(source, folder / "epub")
+    return once_per_run(tmp_path_factory, "static-forms-epub", make)
