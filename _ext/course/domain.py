@@ -6,6 +6,8 @@ re-read or removed, and `merge_domaindata` joins what parallel readers collected
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -35,6 +37,12 @@ class Term:
 PER_PAGE = ("lessons", "wraps", "listings", "images", "term_refs", "sections")
 
 
+def link_label(day: int | str) -> str:
+    """A link's "Day 10", with a no-break space: "Day" and its number never part at a line's
+    end, on a phone or in the PDF."""
+    return day_label(day).replace(" ", "\u00a0")
+
+
 class DayRole(XRefRole):
     """{day}`9` links "Day 9"; {day}`the database lesson <11>` links other words;
     {day}`21#what-it-costs` links "Day 21" to that section of Day 21 (a promise kept there)."""
@@ -44,9 +52,12 @@ class DayRole(XRefRole):
         return super().run()
 
     def process_link(self, env, refnode, has_explicit_title, title, target):
-        target = target.strip()
+        # {day}`Day 9` means Day 9, not "Day Day 9".
+        target = re.sub(r"(?i)^day\s+(?=\d)", "", target.strip())
         if not has_explicit_title:
-            title = day_label(target.partition("#")[0])
+            title = link_label(target.partition("#")[0])
+        else:  # "Day 12" in an author's own words keeps its number too
+            title = re.sub(r"\bDay (?=\d)", "Day\u00a0", title)
         return title, target
 
 
@@ -165,7 +176,7 @@ def course_domain(env: BuildEnvironment) -> CourseDomain:
 
 def day_link(day: int, text: str | None = None) -> pending_xref:
     """A {day} reference made in code, resolved like one an author wrote."""
-    label = text or day_label(day)
+    label = text or link_label(day)
     ref = pending_xref("", refdomain="course", reftype="day", reftarget=str(day),
                        refexplicit=text is not None, refwarn=True)
     ref += nodes.inline(label, label, classes=["xref", "course", "course-day"])

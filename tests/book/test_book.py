@@ -53,7 +53,7 @@ def test_day9_has_every_part(html_build: Build) -> None:
 def test_day9_links_every_day_it_mentions(html_build: Build) -> None:
     page = html_build.page("week2/day-09.html").split("<article")[1]
     for day in (3, 10, 11, 12, 16):
-        assert re.search(rf'<a [^>]*href="[^"]*day-{day:02d}\.html(#[^"]*)?"[^>]*>.*?Day {day}\b', page), day
+        assert re.search(rf'<a [^>]*href="[^"]*day-{day:02d}\.html(#[^"]*)?"[^>]*>.*?Day\s{day}\b', page), day
     assert re.search(r'<a [^>]*href="\.\./essay\.html"[^>]*>.*?the founding essay', page)
 
 

@@ -93,3 +93,19 @@ def test_lesson_parts_are_styled_by_the_epub_stylesheet(epub_edition: EpubEditio
         assert f'class="{part}' in day9 or f" {part}" in day9, part
         assert f".{part}" in css, part
     assert "Day 9 of 21" in day9
+
+
+def test_every_lesson_has_its_picture_and_no_production_notes(epub_edition: EpubEdition) -> None:
+    pages = {name: data.decode() for name, data in packed(epub_edition).items()
+             if name.endswith(".xhtml")}
+    for name, page in pages.items():
+        text = re.sub(r"<[^>]+>", " ", page)
+        for note in ("Draft", "Image wanted", "Save it as", "images/day-", "Image brief",
+                     "Sources (authors", "Added by the project", "<picture"):
+            assert note not in text and note not in page[:0], (name, note)
+        assert "<picture" not in page, name  # the ePub shows the wide picture only
+        if re.fullmatch(r"week\d/day-\d\d\.xhtml", name):
+            figure = re.search(r'<figure[^>]*>.*?<img [^>]*src="[^"]*day-\d\d-[^"]+\.svg"[^>]*/>'
+                               r'.*?<figcaption>.*?</figcaption>', page, re.S)
+            assert figure, f"{name}: no picture with a caption"
+        assert 'lang="en" xml:lang="en"' in page, name

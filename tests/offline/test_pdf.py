@@ -108,7 +108,7 @@ def test_no_link_text_leaks_into_the_pdf(pdf_edition: PDFEdition) -> None:
 
 def test_every_day_link_is_a_working_link_in_the_book(pdf_edition: PDFEdition) -> None:
     targets = re.findall(r"\\hyperref\[\\detokenize\{([^}]*)\}\]\{\\sphinxcrossref\{"
-                         r"\\DUrole\{xref\}\{\\DUrole\{course\}\{\\DUrole\{course-day\}\{Day \d+",
+                         r"\\DUrole\{xref\}\{\\DUrole\{course\}\{\\DUrole\{course-day\}\{[^}]*",
                          pdf_edition.tex)
     labels = set(re.findall(r"\\label\{\\detokenize\{([^}]*)\}\}", pdf_edition.tex))
     assert len(targets) > len(lessons())  # the book is full of them
@@ -140,3 +140,65 @@ def test_lesson_parts_are_set_for_print(pdf_edition: PDFEdition) -> None:
     assert r"\begin{coursesignoff}" in day9
     figure = day9[day9.index(r"\begin{figure}"):day9.index(r"\end{figure}")]
     assert "day-09-iceberg" in figure and r"\caption{" in figure
+
+
+# -- A well-made book: its outline, its pages, its pictures, and no production notes ----------
+def outline(pdf: Path) -> list[tuple[int, str]]:
+    """The PDF's bookmarks as (depth, title), in order."""
+    from pypdf import PdfReader
+
+    found: list[tuple[int, str]] = []
+
+    def walk(items: list, depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title))
+    walk(PdfReader(str(pdf)).outline, 0)
+    return found
+
+
+def test_contents_recap_and_glossary_are_top_level_bookmarks(pdf_edition: PDFEdition) -> None:
+    top = [title for depth, title in outline(pdf_edition.pdf) if depth == 0]
+    weeks = [f"Week {n} · {title}" for n, title in book_facts()["course_weeks"].items()]
+    assert top == ["Contents", "The founding essay", *weeks,
+                   "Recap: 21 questions, 21 answers", "Glossary"], top
+
+
+def test_no_page_is_blank_or_holds_only_a_sign_off(pdf_edition: PDFEdition) -> None:
+    pages = int(pdf_edition.info()["Pages"])
+    for page in range(3, pages + 1):  # after the title page and its back
+        words = pdf_edition.text("-f", str(page), "-l", str(page)).split()
+        assert len(words) >= 40, f"page {page} holds only: {' '.join(words)}"
+
+
+def test_day_and_its_number_never_part(pdf_edition: PDFEdition) -> None:
+    assert not re.search(r"\bDay\n\s*\d", pdf_edition.text())
+    assert not re.search(r"course-day\}\{Day \d", pdf_edition.tex), "a {day} link has a breakable space"
+
+
+def test_no_code_line_is_wrapped(pdf_edition: PDFEdition) -> None:
+    assert "\u21aa" not in pdf_edition.text(), "a code line was wrapped with a continuation mark"
+
+
+def test_every_lesson_has_its_vector_picture_and_caption(pdf_edition: PDFEdition) -> None:
+    text = plain(pdf_edition.text())
+    for path in sorted(ROOT.glob("week*/day-*.md")):
+        source = path.read_text(encoding="utf-8")
+        stem = re.search(r"^:::\{image-slot\} /images/(\S+)\.\*", source, re.M).group(1)
+        caption = re.search(r"^:caption: (.+)$", source, re.M).group(1)
+        assert re.search(rf"\\sphinxincludegraphics[^{{]*\{{\{{{re.escape(stem)}\}}\.pdf\}}",
+                         pdf_edition.tex), f"{stem}: no vector picture"
+        assert plain(caption.replace("`", "")) in text, f"{path.name}: its caption is missing"
+
+
+def test_the_reader_edition_has_no_production_notes(pdf_edition: PDFEdition) -> None:
+    text = pdf_edition.text()
+    for note in ("Draft", "Image wanted", "Save it as", "images/day-", "Image brief",
+                 "Sources (authors", "Added by the project"):
+        assert note not in text, note
+    drafts = sum(1 for lesson in lessons() if lesson["status"] == "draft")
+    if drafts:
+        assert f"Preview edition: {drafts} of 21 lessons" in plain(
+            pdf_edition.text("-f", "2", "-l", "2"))
