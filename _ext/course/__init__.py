@@ -17,6 +17,7 @@ Modules, one job each (`setup` below registers them in this order):
   listings        the pages built from every lesson: course-map, course-glossary, course-recap
   cards           HTML presentation: lesson parts and map days as sphinx-design cards
   checks          course checks as warnings with file and line
+  lesson_safety   a lesson as untrusted input: allowed markup only, nothing from outside
   contained_doctests  examples run with a time limit, offline, in a scratch folder, all
                   counted
   code_blocks     code that scrolls sideways on phones takes keyboard focus
@@ -52,6 +53,7 @@ from .figures import setup_figures
 from .header import setup_header
 from .latex_edition import setup_latex_edition
 from .lesson_dates import setup_lesson_dates
+from .lesson_safety import setup_lesson_safety
 from .listings import setup_listings
 from .offline_forms import setup_offline_forms
 from .page_meta import setup_page_meta
@@ -83,7 +85,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     # The book, for every builder.
     for setup_part in (setup_header, setup_listings, setup_cards,
-                       setup_figures, setup_checks, setup_contained_doctests, setup_updates):
+                       setup_figures, setup_checks, setup_lesson_safety, setup_contained_doctests,
+                       setup_updates):
         setup_part(app)
     # The offline editions.
     for setup_edition in (setup_latex_edition, setup_epub_edition, setup_offline_forms):

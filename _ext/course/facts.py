@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 
 STATUSES = ("draft", "published")
 LESSON_KEYS = ("day", "week", "title", "question", "status")
+#: Keys a lesson may have besides those: for the authors' review (editions.py).
+REVIEW_KEYS = ("sources", "project_text")
+#: Markup has no place in a title: it is shown as plain words everywhere (and never as HTML).
+TITLE_MARKUP = re.compile(r"[<>`*_\[\]{}|\\]")
 #: The draft badge's word, on the web, in the ePub and on paper.
 DRAFT = "Draft"
 
@@ -157,6 +161,24 @@ def key_line(env: BuildEnvironment, docname: str, key: str) -> int:
     return 1
 
 
+def front_matter_keys(env: BuildEnvironment, docname: str) -> list[str]:
+    """The top-level keys the page's front matter has, as written (MyST adds its own to the
+    metadata, and takes some away, like `myst:`)."""
+    try:
+        lines = Path(env.doc2path(docname)).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    if not lines or lines[0].strip() != "---":
+        return []
+    keys = []
+    for line in lines[1:]:
+        if line.strip() == "---":
+            break
+        if match := re.match(r"([A-Za-z_][\w-]*)\s*:", line):
+            keys.append(match.group(1))
+    return keys
+
+
 def _whole_number(value: object) -> int | None:
     text = str(value).strip()
     return int(text) if re.fullmatch(r"\d{1,3}", text) else None
@@ -172,7 +194,7 @@ def read_lesson(
     def problem(key: str, message: str) -> None:
         problems.append(Problem(key_line(env, docname, key), message))
 
-    missing = [key for key in LESSON_KEYS if not str(meta.get(key, "")).strip()]
+    missing = [key for key in LESSON_KEYS if str(meta.get(key, "")).strip() in ("", "null", "None")]
     for key in missing:
         problem("day", f"the front matter has no `{key}:` (every lesson needs {', '.join(LESSON_KEYS)})")
 
@@ -200,6 +222,20 @@ def read_lesson(
     if "question" not in missing and not question.endswith("?"):
         problem("question", "the question should end with a question mark "
                             "(it is what AI asks the reader)")
+    elif "question" not in missing and not re.search(r"\w{2,}", question):
+        problem("question", f"`question: {question}` has no words (write what the AI asks)")
+    title = str(meta.get("title", "")).strip()
+    if "title" not in missing and (markup := TITLE_MARKUP.search(title)):
+        problem("title", "the title is plain words, one line, no markup or HTML "
+                         f"(found {markup.group(0)!r}: remove it)")
+    unknown = [key for key in front_matter_keys(env, docname) if key not in (*LESSON_KEYS, *REVIEW_KEYS)]
+    for key in unknown:
+        problem(key, f"`{key}:` is not a front-matter key of a lesson (the keys are "
+                     f"{', '.join((*LESSON_KEYS, *REVIEW_KEYS))})")
+    # (A second file for a day, "day-01-again.md", gets the duplicate-day message instead.)
+    if day is not None and not docname.rpartition("/")[2].startswith(f"day-{day:02d}"):
+        problem("day", f"Day {day}'s file must be named day-{day:02d}.md (rename this file, so "
+                       "the lessons stay in course order everywhere)")
 
     if problems or day is None or week is None:
         return None, problems

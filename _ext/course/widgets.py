@@ -237,7 +237,9 @@ class DecisionWidget(SphinxDirective):
 def visit_decision_widget_html(self: HTML5Translator, node: decision_widget) -> None:
     self.body.append(self.starttag(node, "div"))
     if is_web(self.builder):
-        data = node["cases"].replace("</", "<\\/")  # never closes the script element early
+        # "<" only occurs inside JSON strings, where \u003c means the same: the data can never
+        # close the script element or open a comment (`<!--`) that hides the rest of the page.
+        data = node["cases"].replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         self.body.append(f'<script type="application/json" class="course-decision-data">{data}</script>\n')
 
 
