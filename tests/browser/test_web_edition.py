@@ -30,6 +30,9 @@ def test_lesson_parts_look_like_the_printed_ones(open_tab: Callable[..., Tab], s
     tab.open(LESSON)
     term = styles(tab, ".course-card-vocabulary dl.glossary > dt", "font-weight")
     assert int(term["font-weight"]) >= 700, "vocabulary terms are bold"
+    tab.open("glossary.html")
+    assert int(styles(tab, "dl.course-glossary > dt", "font-weight")["font-weight"]) >= 700
+    tab.open(LESSON)
     heading = styles(tab, ".course-card-vocabulary .course-card-heading", "color")
     text = styles(tab, "article p", "color")
     assert heading["color"] != text["color"], "a part's heading wears its accent"
