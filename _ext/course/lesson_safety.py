@@ -17,6 +17,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
+from sphinx.util.docutils import is_directive_registered, is_role_registered
 
 from .domain import course_domain
 
@@ -35,11 +36,21 @@ RAW_HTML = re.compile(r"</?[a-zA-Z][\w-]*(\s[^>]*)?/?>|<!--")
 NOT_RUN = re.compile(r"doctest:\s*[+-]?SKIP|^:(skipif|hide):", re.IGNORECASE)
 
 
+def known_directive(name: str) -> bool:
+    """One the build would run: an unknown name is MyST's to report (one mistake, one line)."""
+    return ":" in name or is_directive_registered(name)
+
+
+def known_role(name: str) -> bool:
+    return ":" in name or is_role_registered(name)
+
+
 def warn(message: str, docname: str, line: int) -> None:
     logger.warning(message, location=(docname, line), type="course", subtype="untrusted")
 
 
-def check_source(docname: str, path: Path) -> None:
+def check_source(docname: str, path: Path, allowed_directives: tuple[str, ...] = DIRECTIVES,
+                 allowed_roles: tuple[str, ...] = ROLES) -> None:
     """What the page's Markdown asks for, line by line."""
     lines = path.read_text(encoding="utf-8-sig").splitlines()
     start = 1
@@ -57,9 +68,9 @@ def check_source(docname: str, path: Path) -> None:
             continue
         if fence:
             name = fence["name"]
-            if name and name not in DIRECTIVES:
+            if name and name not in allowed_directives and known_directive(name):
                 warn(f"`{{{name}}}` is not a directive a lesson may use (use one of "
-                     f"{', '.join(DIRECTIVES)}; see CONTRIBUTING.md)", docname, number)
+                     f"{', '.join(allowed_directives)}; see CONTRIBUTING.md)", docname, number)
             if fence["fence"].startswith(("`", "~")):
                 code = (fence["fence"], number)
             continue
@@ -67,9 +78,9 @@ def check_source(docname: str, path: Path) -> None:
             warn("a lesson has no `# Title` line (its title is `title:` in the front matter: "
                  "remove this line)", docname, number)
         for role in ROLE.finditer(line):
-            if role["name"] not in ROLES:
-                warn(f"`{{{role['name']}}}` is not a role a lesson may use (use {{day}} or "
-                     "{term}; see CONTRIBUTING.md)", docname, number)
+            if role["name"] not in allowed_roles and known_role(role["name"]):
+                warn(f"`{{{role['name']}}}` is not a role a lesson may use (use one of "
+                     f"{', '.join(allowed_roles)}; see CONTRIBUTING.md)", docname, number)
         prose = re.sub(r"`[^`]*`", "", line)  # HTML inside code spans is text, not markup
         if RAW_HTML.search(prose):
             warn("raw HTML is not allowed in a lesson (write it in Markdown; a picture goes "
@@ -93,9 +104,12 @@ def guard_doctree(app: Sphinx, doctree: nodes.document) -> None:
                       or "status" in env.metadata.get(docname, {}))
     if not is_course_page:
         return
-    check_source(docname, Path(env.doc2path(docname)))
+    allowed = tuple(app.config.course_lesson_directives)
+    check_source(docname, Path(env.doc2path(docname)), allowed,
+                 tuple(app.config.course_lesson_roles))
     for node in list(doctree.findall(nodes.raw)):
-        node.parent.remove(node)  # reported by the source check, at its line
+        if "raw" not in allowed:
+            node.parent.remove(node)  # reported by the source check, at its line
     for meta in list(doctree.findall(nodes.meta)):  # front matter's `myst: html_meta:`
         meta.parent.remove(meta)  # reported by the front matter's check (facts.py)
     for image in list(doctree.findall(nodes.image)):
@@ -122,4 +136,7 @@ def guard_doctree(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup_lesson_safety(app: Sphinx) -> None:
+    # What lessons may use; a test book of interactive things widens it (tests/offline).
+    app.add_config_value("course_lesson_directives", DIRECTIVES, "env", types=[tuple, list])
+    app.add_config_value("course_lesson_roles", ROLES, "env", types=[tuple, list])
     app.connect("doctree-read", guard_doctree, priority=400)  # before the search index reads it

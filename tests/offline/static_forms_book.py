@@ -60,4 +60,9 @@ def write_static_forms_book(folder: Path) -> Path:
                                                 encoding="utf-8")
     with (folder / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write('copyright = "2026, Shivali & Girish"  # an EPUB 3 needs one\n')
+        # This book shows what only works in a browser; the course's lessons may not use it.
+        conf.write("course_lesson_directives = ('card', 'dropdown', 'tab-set', 'tab-item', "
+                   "'raw', 'container', 'image-slot', 'vocabulary', 'forward-references', "
+                   "'wrap-up', 'sign-off')\n"
+                   "course_lesson_roles = ('octicon', 'day', 'term')\n")
     return folder

@@ -95,7 +95,7 @@ def test_a_site_change_rebuilds_every_page(server: PreviewServer, changed: str) 
     assert len(before) > 25  # the lessons, week pages, essay, map, glossary, recap
     path = server.srcdir / changed
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    comment = "/* changed by the serve test */" if changed.endswith(".css") else (
+    comment = ".serve-test-changed { color: inherit; }" if changed.endswith(".css") else (
         "{# changed by the serve test #}" if changed.endswith(".html")
         else "# changed by the serve test")
     path.parent.mkdir(parents=True, exist_ok=True)  # _templates/ may not exist yet
