@@ -16,7 +16,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import get_node_line
 
 from .domain import CourseDomain, course_domain, note_sections
-from .facts import in_week_folder, key_line, lesson_source, week_of, week_page
+from .facts import front_matter_error, in_week_folder, key_line, lesson_source, week_of, week_page
 from .nodes import REQUIRED_PARTS, course_listing, lesson_header, wrap_up
 
 logger = logging.getLogger(__name__)
@@ -97,7 +97,8 @@ def check_page(app: Sphinx, doctree: nodes.document) -> None:
     if lesson is not None:
         check_parts(docname, doctree)
         note_sections(docname, doctree, course_domain(app.env))
-    if app.env.metadata.get(docname, {}).get("day") is None and in_week_folder(docname, app.config):
+    if (app.env.metadata.get(docname, {}).get("day") is None and in_week_folder(docname, app.config)
+            and front_matter_error(app.env, docname) is None):  # that mistake is reported already
         warn("this page is in a week folder but has no `day:` in its front matter "
              "(add the lesson's front matter, or move the page out of the week folder)",
              docname, 1, "front-matter")
@@ -122,6 +123,8 @@ def check_course(app: Sphinx, env: BuildEnvironment) -> None:
         if day in by_day:
             continue
         week = week_of(day, app.config)
+        if lesson_source(day, week).removesuffix(".md") in env.all_docs:
+            continue  # its file is there but did not load: that mistake is reported at its line
         where = week_page(week) if week_page(week) in env.all_docs else app.config.root_doc
         warn(f"no lesson has `day: {day}` (write {lesson_source(day, week)} with its front "
              "matter)", where, 1, "days")

@@ -179,6 +179,30 @@ def front_matter_keys(env: BuildEnvironment, docname: str) -> list[str]:
     return keys
 
 
+def front_matter_error(env: BuildEnvironment, docname: str) -> Problem | None:
+    """The front matter's YAML mistake, at its own line, or None when it reads."""
+    import yaml
+
+    try:
+        lines = Path(env.doc2path(docname)).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not lines or lines[0].strip() != "---":
+        return None
+    end = next((n for n, line in enumerate(lines[1:], 1) if line.strip() == "---"), None)
+    if end is None:
+        return Problem(1, "the front matter never ends (close it with a line of ---)")
+    try:
+        yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = 2 + mark.line if mark is not None else 1
+        what = getattr(error, "problem", None) or "it is not valid YAML"
+        return Problem(line, f"the front matter cannot be read here: {what} (write `key: value`; "
+                             "put a value with `:`, `#`, `?` or quotes inside \"double quotes\")")
+    return None
+
+
 def _whole_number(value: object) -> int | None:
     text = str(value).strip()
     return int(text) if re.fullmatch(r"\d{1,3}", text) else None
@@ -193,6 +217,10 @@ def read_lesson(
 
     def problem(key: str, message: str) -> None:
         problems.append(Problem(key_line(env, docname, key), message))
+
+    # One mistake, one line: front matter that cannot be read is that mistake, not five keys.
+    if unreadable := front_matter_error(env, docname):
+        return None, [unreadable]
 
     missing = [key for key in LESSON_KEYS if str(meta.get(key, "")).strip() in ("", "null", "None")]
     for key in missing:

@@ -97,3 +97,15 @@ def test_day_written_out_in_a_link_means_that_day(tmp_path: Path) -> None:
     assert result.returncode == 0, result.output
     page = (book / "_build" / "html" / "week1" / "day-01.html").read_text(encoding="utf-8")
     assert "Day\u00a02" in page and "Day Day" not in page
+
+
+def test_a_yaml_mistake_is_one_line_at_its_line(tmp_path: Path) -> None:
+    book = write_minibook(tmp_path)
+    (book / "conf.py").open("a").write('suppress_warnings = ["myst.topmatter"]\n')
+    (book / DAY1).write_text(day1(question="What: is this?"), encoding="utf-8")
+    result = sphinx_build(book, book / "_build" / "html")
+    # The course's lines (MyST adds its own about the missing title's heading level).
+    warnings = [w for w in result.output.splitlines() if "WARNING" in w and "[course." in w]
+    assert result.returncode == 1
+    assert len(warnings) == 1, warnings
+    assert f"{DAY1}:5: WARNING: the front matter cannot be read here" in warnings[0]
