@@ -167,4 +167,4 @@ html_context = {
 # (left by `npm install` for the site audits) needs its own pattern, or its READMEs become pages.
 exclude_patterns += ["node_modules"]
 # A front matter's YAML mistake is reported by the course at its own line (facts.py), once.
-suppress_warnings = ["myst.topmatter"]
+suppress_warnings += ["myst.topmatter"]
