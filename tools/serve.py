@@ -248,7 +248,11 @@ class Builds:
         full = self._full()
         names = ", ".join(sorted({_shown(path, self.srcdir) for path in changed_paths})[:5])
         say(("full rebuild" if full else "rebuilding") + (f" after {names}" if names else ""))
-        if self.standby is None or self.standby[2] != full or not self.standby[0].is_alive():
+        # A worker prepared before this change read the old conf.py and _ext/ (perhaps a
+        # broken one): after a change to the machinery, only a fresh worker sees the fix.
+        machinery_changed = any(_is_machinery(path, self.srcdir) for path in changed_paths)
+        if (self.standby is None or self.standby[2] != full or machinery_changed
+                or not self.standby[0].is_alive()):
             self._discard()
             self.standby = self._start(full)
         worker, conn, _ = self.standby
@@ -269,6 +273,14 @@ def _shown(path: Path, srcdir: Path) -> str:
     with contextlib.suppress(ValueError):
         return path.relative_to(srcdir).as_posix()
     return str(path)
+
+
+def _is_machinery(path: Path, srcdir: Path) -> bool:
+    with contextlib.suppress(ValueError):
+        relative = path.relative_to(srcdir).as_posix()
+        return (relative.split("/")[0] in SITE_MACHINERY
+                and not any(re.search(p, relative) for p in NOT_SOURCES))
+    return False
 
 
 def _in_project(file: str | None, srcdir: Path) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -126,3 +127,26 @@ def test_the_preview_answers_only_this_machines_names(server: PreviewServer) -> 
     assert status_for_host(server, f"localhost:{port}") == 200
     # A rebinding page's own name, resolved to 127.0.0.1, is refused.
     assert status_for_host(server, f"evil.example:{port}") == 400
+
+
+@pytest.mark.parametrize(("changed", "mistake"), [
+    ("conf.py", "project = (\n"),  # a syntax error
+    ("_ext/course/nodes.py", "raise RuntimeError('a mistake in the extension')\n"),
+])
+def test_a_machinery_mistake_is_reported_at_once_and_its_fix_taken_on_the_first_save(
+        server: PreviewServer, changed: str, mistake: str) -> None:
+    path = server.srcdir / changed
+    original = path.read_text(encoding="utf-8")
+    broken = original + "\n" + mistake
+    printed = save_and_wait(server, path, broken)
+    problems = PROBLEM_LINE.findall(printed)
+    assert len(problems) == 1, printed
+    assert problems[0][0] == changed, printed
+    assert "Traceback" not in printed
+
+    # An author reads the line before fixing it; meanwhile the standby worker for the next
+    # edit has read the broken file. The fix must reach the very next build all the same.
+    time.sleep(4)
+    printed = save_and_wait(server, path, original)
+    assert "[serve] built in" in printed, printed
+    assert not PROBLEM_LINE.findall(printed), printed
