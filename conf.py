@@ -166,5 +166,3 @@ html_context = {
 # Sphinx's "**/node_modules" only skips node_modules folders below the root: a top-level one
 # (left by `npm install` for the site audits) needs its own pattern, or its READMEs become pages.
 exclude_patterns += ["node_modules"]
-# A front matter's YAML mistake is reported by the course at its own line (facts.py), once.
-suppress_warnings += ["myst.topmatter"]

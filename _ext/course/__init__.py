@@ -17,6 +17,8 @@ Modules, one job each (`setup` below registers them in this order):
   listings        the pages built from every lesson: course-map, course-glossary, course-recap
   cards           HTML presentation: lesson parts and map days as sphinx-design cards
   checks          course checks as warnings with file and line
+  follow_ons      one mistake, one line: MyST's and Sphinx's echoes of a mistake the
+                  course reports are left out
   lesson_safety   a lesson as untrusted input: allowed markup only, nothing from outside
   contained_doctests  examples run with a time limit, offline, in a scratch folder, all
                   counted
@@ -50,6 +52,7 @@ from .editions import setup_editions
 from .epub_edition import setup_epub_edition
 from .facts import check_config
 from .figures import setup_figures
+from .follow_ons import setup_follow_ons
 from .header import setup_header
 from .latex_edition import setup_latex_edition
 from .lesson_dates import setup_lesson_dates
@@ -85,7 +88,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     # The book, for every builder.
     for setup_part in (setup_header, setup_listings, setup_cards,
-                       setup_figures, setup_checks, setup_lesson_safety, setup_contained_doctests,
+                       setup_figures, setup_checks, setup_follow_ons, setup_lesson_safety, setup_contained_doctests,
                        setup_updates):
         setup_part(app)
     # The offline editions.

@@ -7,6 +7,7 @@ Per page, when it is read: each lesson part present once, every "Day N" a link, 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -16,7 +17,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import get_node_line
 
 from .domain import CourseDomain, course_domain, note_sections
-from .facts import front_matter_error, in_week_folder, key_line, lesson_source, week_of, week_page
+from .facts import in_week_folder, key_line, lesson_source, page_kind, week_of, week_page
 from .nodes import REQUIRED_PARTS, course_listing, lesson_header, wrap_up
 
 logger = logging.getLogger(__name__)
@@ -91,14 +92,36 @@ def check_examples(docname: str, doctree: nodes.document) -> None:
                  "instead of ```python so CI runs it)", docname, block.line, "untested-example")
 
 
+#: What the PDF's fonts (GNU FreeFont, Sphinx's choice for xelatex) have no glyphs for:
+#: emoji and the CJK scripts. xelatex leaves such a character out and only its log says so.
+NOT_IN_PRINT = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe0f\uff00-\uffef"
+                          "\U0001f000-\U0001faff\U00020000-\U0003ffff]")
+
+
+def check_characters(docname: str, path: Path) -> None:
+    """One line per source line holding a character the printed book cannot show."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return  # reported when the page was set aside (lesson_safety.py)
+    for number, line in enumerate(lines, 1):
+        if found := NOT_IN_PRINT.search(line):
+            char = found.group(0)
+            warn(f"the PDF's fonts have no {char} (U+{ord(char):04X}), so the printed book "
+                 "would leave it out (write it in words)", docname, number, "characters")
+
+
 def check_page(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.docname
-    lesson = course_domain(app.env).lessons.get(docname)
+    domain = course_domain(app.env)
+    lesson = domain.lessons.get(docname)
     if lesson is not None:
-        check_parts(docname, doctree)
-        note_sections(docname, doctree, course_domain(app.env))
-    if (app.env.metadata.get(docname, {}).get("day") is None and in_week_folder(docname, app.config)
-            and front_matter_error(app.env, docname) is None):  # that mistake is reported already
+        if docname not in domain.unloaded:  # a block left open swallowed what follows it
+            check_parts(docname, doctree)
+        note_sections(docname, doctree, domain)
+    meta = app.env.metadata.get(docname, {})
+    if (meta.get("day") is None and in_week_folder(docname, app.config)
+            and page_kind(docname, meta) != "lesson"):  # a lesson's front matter has its own checks
         warn("this page is in a week folder but has no `day:` in its front matter "
              "(add the lesson's front matter, or move the page out of the week folder)",
              docname, 1, "front-matter")
@@ -106,6 +129,7 @@ def check_page(app: Sphinx, doctree: nodes.document) -> None:
     if lesson is not None or "status" in app.env.metadata.get(docname, {}):
         check_promises(docname, doctree)
     check_examples(docname, doctree)
+    check_characters(docname, Path(app.env.doc2path(docname)))
 
 
 def check_course(app: Sphinx, env: BuildEnvironment) -> None:
@@ -119,8 +143,10 @@ def check_course(app: Sphinx, env: BuildEnvironment) -> None:
             warn(f"Day {day} already has a lesson, {env.doc2path(first, False)} "
                  f"(each day has one lesson: change `day:` in one of them)",
                  other, key_line(env, other, "day"), "days")
+    check_term_twins(env)
+    reported = set(course_domain(env).unloaded.values())  # at the lesson's own line
     for day in range(1, app.config.course_days + 1):
-        if day in by_day:
+        if day in by_day or day in reported:
             continue
         week = week_of(day, app.config)
         if lesson_source(day, week).removesuffix(".md") in env.all_docs:
@@ -130,12 +156,30 @@ def check_course(app: Sphinx, env: BuildEnvironment) -> None:
              "matter)", where, 1, "days")
 
 
+def check_term_twins(env: BuildEnvironment) -> None:
+    """A term defined again in other letter case ("API", "api"): the glossary keeps one, so the
+    later day's is reported. (Sphinx reports a term written the same way twice.)"""
+    domain = course_domain(env)
+    day = {lesson.docname: lesson.day for lesson in domain.lessons.values()}
+    first: dict[str, tuple[str, str]] = {}  # lower-case name -> (as written, docname)
+    for docname in sorted(domain.data["term_lines"], key=lambda d: (day.get(d, 0), d)):
+        for name, line in domain.data["term_lines"][docname]:
+            seen = first.setdefault(name.lower(), (name, docname))
+            if seen[0] != name and seen[1] != docname:
+                where = (f"Day {day[seen[1]]}" if seen[1] in day else env.doc2path(seen[1], False))
+                warn(f"`{name}` is already a term of {where}, written `{seen[0]}` (a term is "
+                     f"defined once, where the course introduces it: remove it here and link "
+                     f"it with {{term}}`{seen[0]}`)", docname, line, "vocabulary")
+
+
 def missing_target(app: Sphinx, domain: object, node: pending_xref) -> bool | None:
     """A {day} link to no lesson, or to a section its lesson does not have: one line each."""
     if not isinstance(domain, CourseDomain):
         return None
     day, _, section = node["reftarget"].partition("#")
     lesson, _ = domain.find_target(node["reftarget"])
+    if lesson is None and day.strip().isdigit() and 1 <= int(day) <= app.config.course_days:
+        return True  # a day of the course without its lesson: check_course reports it, once
     if lesson is None:
         message = (f"Day {day.strip()} is linked here, but no lesson has `day: {day.strip()}` "
                    "in its front matter (check the number)")

@@ -34,7 +34,8 @@ class Term:
 
 
 #: Domain data kept per page (docname -> value): forgotten and merged page by page.
-PER_PAGE = ("lessons", "wraps", "listings", "images", "term_refs", "sections")
+PER_PAGE = ("lessons", "wraps", "listings", "images", "term_refs", "sections", "unloaded",
+            "term_lines")
 
 
 def link_label(day: int | str) -> str:
@@ -64,7 +65,7 @@ class DayRole(XRefRole):
 class CourseDomain(Domain):
     name = "course"
     label = "Course"
-    data_version = 4  # 1: images_wanted; 2: term_refs; 3: sections; 4: no "pages"
+    data_version = 5  # 1: images_wanted; 2: term_refs; 3: sections; 4: no "pages"; 5: unloaded
     roles = {"day": DayRole(warn_dangling=True, innernodeclass=nodes.inline)}
     # A link to a missing day or section is reported by checks.missing_target.
     initial_data: ClassVar[dict[str, dict[str, Any]]] = {
@@ -75,6 +76,10 @@ class CourseDomain(Domain):
         "images": {},    # docname -> absolute path (or glob) of the image its slot still wants
         "term_refs": {}, # docname -> lower-case terms its {term} links show as tips
         "sections": {},  # docname -> ids of the lesson's sections, for {day}`N#section`
+        # docname -> the day a lesson file is named for, when a mistake (reported at its
+        # line) stopped it loading: what follows from that mistake is not reported again.
+        "unloaded": {},
+        "term_lines": {},  # docname -> [(term as written, line)], to find case-variant twins
     }
 
     # -- what lessons contribute ----------------------------------------------------
@@ -87,6 +92,14 @@ class CourseDomain(Domain):
 
     def ordered_lessons(self) -> list[Lesson]:
         return sorted(self.lessons.values(), key=lambda lesson: (lesson.day, lesson.docname))
+
+    @property
+    def unloaded(self) -> dict[str, int | None]:
+        return self.data["unloaded"]
+
+    def note_unloaded(self, docname: str, day: int | None) -> None:
+        """A lesson whose mistake is reported already: its day's absence is not reported again."""
+        self.unloaded[docname] = day
 
     @property
     def wraps(self) -> dict[str, nodes.Element]:

@@ -148,8 +148,8 @@ class Problem:
 def key_line(env: BuildEnvironment, docname: str, key: str) -> int:
     """The line of `key:` in the page's front matter (1 when it is not there)."""
     try:
-        lines = Path(env.doc2path(docname)).read_text(encoding="utf-8").splitlines()
-    except OSError:
+        lines = Path(env.doc2path(docname)).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
         return 1
     if not lines or lines[0].strip() != "---":
         return 1
@@ -177,6 +177,39 @@ def front_matter_keys(env: BuildEnvironment, docname: str) -> list[str]:
         if match := re.match(r"([A-Za-z_][\w-]*)\s*:", line):
             keys.append(match.group(1))
     return keys
+
+
+def front_matter_end(env: BuildEnvironment, docname: str) -> int | None:
+    """The line of the `---` that closes the page's front matter, or None without one."""
+    try:
+        lines = Path(env.doc2path(docname)).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not lines or lines[0].strip() != "---":
+        return None
+    return next((n for n, line in enumerate(lines[1:], 2) if line.strip() == "---"), None)
+
+
+def front_matter_title(env: BuildEnvironment, docname: str) -> str:
+    """The page's `title:` as its front matter says, or "" when it has none it can read."""
+    import yaml
+
+    end = front_matter_end(env, docname)
+    if end is None:
+        return ""
+    lines = Path(env.doc2path(docname)).read_text(encoding="utf-8-sig").splitlines()
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end - 1]))
+    except yaml.YAMLError:
+        return ""
+    title = data.get("title") if isinstance(data, dict) else None
+    return str(title).strip() if title is not None else ""
+
+
+def day_of_file(docname: str) -> int | None:
+    """The day a lesson's file is named for (week2/day-09 -> 9), before it is read."""
+    match = re.fullmatch(r"day-(\d{1,3})", docname.rpartition("/")[2])
+    return int(match.group(1)) if match else None
 
 
 def front_matter_error(env: BuildEnvironment, docname: str) -> Problem | None:
@@ -221,39 +254,51 @@ def read_lesson(
     # One mistake, one line: front matter that cannot be read is that mistake, not five keys.
     if unreadable := front_matter_error(env, docname):
         return None, [unreadable]
+    end = front_matter_end(env, docname)
+    if end is None:
+        return None, [Problem(1, "this lesson has no front matter (begin the file with a line "
+                                 f"of ---, then {', '.join(f'`{k}:`' for k in LESSON_KEYS)} "
+                                 "one per line, then ---; see CONTRIBUTING.md)")]
 
-    missing = [key for key in LESSON_KEYS if str(meta.get(key, "")).strip() in ("", "null", "None")]
-    for key in missing:
-        problem("day", f"the front matter has no `{key}:` (every lesson needs {', '.join(LESSON_KEYS)})")
+    written = front_matter_keys(env, docname)
+    blank = [key for key in LESSON_KEYS if str(meta.get(key, "")).strip() in ("", "null", "None")]
+    missing = [key for key in blank if key not in written]
+    for key in blank:
+        if key in written:  # `title:` with nothing after it
+            problem(key, f"`{key}:` is empty (write the lesson's {key} after it)")
+    if missing:  # at the closing ---, where the keys go; all of them in one line
+        named = " or ".join(f"`{key}:`" for key in missing)
+        problems.append(Problem(end, f"the front matter has no {named} (add {'it' if len(missing) == 1 else 'them'} "
+                                     f"before this line; every lesson needs {', '.join(LESSON_KEYS)})"))
 
     day = _whole_number(meta.get("day", ""))
-    if "day" not in missing and (day is None or not 1 <= day <= config.course_days):
+    if "day" not in blank and (day is None or not 1 <= day <= config.course_days):
         problem("day", f"`day: {meta['day']}` is not a day of the course "
                        f"(write a whole number from 1 to {config.course_days})")
         day = None
     week = _whole_number(meta.get("week", ""))
-    if "week" not in missing and week not in config.course_weeks:
+    if "week" not in blank and week not in config.course_weeks:
         problem("week", f"`week: {meta['week']}` is not a week of the course "
                         f"(write one of {', '.join(map(str, config.course_weeks))})")
         week = None
     if day is not None and week is not None and week_of(day, config) != week:
         problem("week", f"Day {day} belongs to week {week_of(day, config)}, not week {week} "
                         f"(write `week: {week_of(day, config)}`)")
-    if week is not None and not docname.startswith(f"{week_folder(week)}/"):
+    elif week is not None and not docname.startswith(f"{week_folder(week)}/"):
         problem("week", f"a week {week} lesson belongs in the folder {week_folder(week)}/ "
                         f"(move this file there)")
     status = str(meta.get("status", "")).strip()
-    if "status" not in missing and status not in STATUSES:
+    if "status" not in blank and status not in STATUSES:
         problem("status", f"`status: {status}` is not a status "
                           f"(write `status: draft` or `status: published`)")
     question = str(meta.get("question", "")).strip()
-    if "question" not in missing and not question.endswith("?"):
+    if "question" not in blank and not question.endswith("?"):
         problem("question", "the question should end with a question mark "
                             "(it is what AI asks the reader)")
-    elif "question" not in missing and not re.search(r"\w{2,}", question):
+    elif "question" not in blank and not re.search(r"\w{2,}", question):
         problem("question", f"`question: {question}` has no words (write what the AI asks)")
     title = str(meta.get("title", "")).strip()
-    if "title" not in missing and (markup := TITLE_MARKUP.search(title)):
+    if "title" not in blank and (markup := TITLE_MARKUP.search(title)):
         problem("title", "the title is plain words, one line, no markup or HTML "
                          f"(found {markup.group(0)!r}: remove it)")
     unknown = [key for key in front_matter_keys(env, docname) if key not in (*LESSON_KEYS, *REVIEW_KEYS)]

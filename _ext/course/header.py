@@ -24,7 +24,7 @@ from sphinx.util.docutils import SphinxTranslator
 from .cards import draft_badge
 from .domain import course_domain
 from .editions import is_preview
-from .facts import DRAFT, Lesson, byline, page_kind, read_lesson, week_heading
+from .facts import DRAFT, Lesson, byline, day_of_file, page_kind, read_lesson, week_heading
 from .nodes import lesson_header, page_byline
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ class FrontMatterTop(SphinxTransform):
                 logger.warning(problem.message, location=(docname, problem.line),
                                type="course", subtype="front-matter")
             if lesson is None:
+                course_domain(env).note_unloaded(docname, day_of_file(docname))
                 return
             course_domain(env).lessons[docname] = lesson
             if first_section is not None:

@@ -16,10 +16,12 @@ from pathlib import Path
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import is_directive_registered, is_role_registered
 
 from .domain import course_domain
+from .facts import day_of_file
 
 logger = logging.getLogger(__name__)
 
@@ -50,44 +52,77 @@ def warn(message: str, docname: str, line: int) -> None:
 
 
 def check_source(docname: str, path: Path, allowed_directives: tuple[str, ...] = DIRECTIVES,
-                 allowed_roles: tuple[str, ...] = ROLES) -> None:
-    """What the page's Markdown asks for, line by line."""
+                 allowed_roles: tuple[str, ...] = ROLES) -> tuple[int, bool]:
+    """What the page's Markdown asks for, line by line.
+
+    Returns how many problems were reported, and whether a block was left open (then what
+    follows it is not what the author meant, and no later check of the page is trusted).
+    """
+    reported = 0
+
+    def problem(message: str, line: int) -> None:
+        nonlocal reported
+        reported += 1
+        warn(message, docname, line)
+
     lines = path.read_text(encoding="utf-8-sig").splitlines()
     start = 1
     if lines and lines[0].strip() == "---":  # front matter: its own checks (facts.py)
         start = next((n for n, line in enumerate(lines[1:], 2) if line.strip() == "---"), 1) + 1
     code: tuple[str, int] | None = None  # the open code fence and its line
+    blocks: list[tuple[str, str, int]] = []  # open ::: blocks: fence, directive, line
+    left_open = False
     for number, line in enumerate(lines[start - 1:], start):
         fence = FENCE.match(line.strip())
         if code is not None:
             if fence and fence["fence"] == code[0] and not fence["name"]:
                 code = None
             elif NOT_RUN.search(line):
-                warn("this example would not run (every example shown must run: remove "
-                     "`+SKIP`, `:skipif:` or `:hide:`)", docname, number)
+                problem("this example would not run (every example shown must run: remove "
+                        "`+SKIP`, `:skipif:` or `:hide:`)", number)
             continue
         if fence:
             name = fence["name"]
             if name and name not in allowed_directives and known_directive(name):
-                warn(f"`{{{name}}}` is not a directive a lesson may use (use one of "
-                     f"{', '.join(allowed_directives)}; see CONTRIBUTING.md)", docname, number)
+                problem(f"`{{{name}}}` is not a directive a lesson may use (use one of "
+                        f"{', '.join(allowed_directives)}; see CONTRIBUTING.md)", number)
             if fence["fence"].startswith(("`", "~")):
                 code = (fence["fence"], number)
+            elif not name and line.strip() == fence["fence"]:
+                if blocks and len(fence["fence"]) >= len(blocks[-1][0]):
+                    blocks.pop()
+            elif name:
+                # A lesson's parts stand side by side; a block inside another is opened
+                # with fewer colons. The same number means the one before was never closed.
+                if blocks and len(fence["fence"]) >= len(blocks[-1][0]):
+                    colons, opened, at = blocks.pop()
+                    problem(f"the `{colons}{{{opened}}}` block is never closed (end it with a "
+                            f"line of {colons} before line {number})", at)
+                    left_open = True
+                    break
+                blocks.append((fence["fence"], name, number))
             continue
         if line.startswith("# "):
-            warn("a lesson has no `# Title` line (its title is `title:` in the front matter: "
-                 "remove this line)", docname, number)
+            problem("a lesson has no `# Title` line (its title is `title:` in the front "
+                    "matter: remove this line)", number)
         for role in ROLE.finditer(line):
             if role["name"] not in allowed_roles and known_role(role["name"]):
-                warn(f"`{{{role['name']}}}` is not a role a lesson may use (use one of "
-                     f"{', '.join(allowed_roles)}; see CONTRIBUTING.md)", docname, number)
+                problem(f"`{{{role['name']}}}` is not a role a lesson may use (use one of "
+                        f"{', '.join(allowed_roles)}; see CONTRIBUTING.md)", number)
         prose = re.sub(r"`[^`]*`", "", line)  # HTML inside code spans is text, not markup
         if RAW_HTML.search(prose):
-            warn("raw HTML is not allowed in a lesson (write it in Markdown; a picture goes "
-                 "in the image slot)", docname, number)
+            problem("raw HTML is not allowed in a lesson (write it in Markdown; a picture goes "
+                    "in the image slot)", number)
     if code is not None:
-        warn("this code block is never closed (end it with a line of "
-             f"{code[0]}, or the prose after it becomes part of the example)", docname, code[1])
+        problem("this code block is never closed (end it with a line of "
+                f"{code[0]}, or the prose after it becomes part of the example)", code[1])
+        left_open = True
+    elif blocks and not left_open:
+        colons, opened, at = blocks[-1]
+        problem(f"the `{colons}{{{opened}}}` block is never closed (end it with a line of "
+                f"{colons})", at)
+        left_open = True
+    return reported, left_open
 
 
 def outside(path: str | Path, srcdir: Path) -> bool:
@@ -105,8 +140,17 @@ def guard_doctree(app: Sphinx, doctree: nodes.document) -> None:
     if not is_course_page:
         return
     allowed = tuple(app.config.course_lesson_directives)
-    check_source(docname, Path(env.doc2path(docname)), allowed,
-                 tuple(app.config.course_lesson_roles))
+    domain = course_domain(env)
+    reported, left_open = check_source(docname, Path(env.doc2path(docname)), allowed,
+                                       tuple(app.config.course_lesson_roles))
+    if left_open and docname in domain.lessons:
+        domain.note_unloaded(docname, domain.lessons[docname].day)
+
+    def removed(message: str, line: int | None) -> None:
+        # What the source check reported is removed without a second line (one mistake,
+        # one line); what it cannot see (a path that leads outside) is reported here.
+        if not reported:
+            warn(message, docname, line or 1)
     for node in list(doctree.findall(nodes.raw)):
         if "raw" not in allowed:
             node.parent.remove(node)  # reported by the source check, at its line
@@ -115,25 +159,45 @@ def guard_doctree(app: Sphinx, doctree: nodes.document) -> None:
     for image in list(doctree.findall(nodes.image)):
         uri = image.get("uri", "")
         if "://" in uri or outside(srcdir / uri.lstrip("/"), srcdir):
-            warn(f"the picture {uri} is outside images/ (keep a lesson's pictures in "
-                 "images/)", docname, image.line or 1)
+            removed(f"the picture {uri} is outside images/ (keep a lesson's pictures in "
+                    "images/)", image.line)
             image.parent.remove(image)
     for block in list(doctree.findall(nodes.literal_block)):
         source = block.get("source")
         if source and Path(source).resolve() != Path(env.doc2path(docname)).resolve():
-            warn("an example may not be read from a file (write it in the lesson)",
-                 docname, block.line or 1)
+            removed("an example may not be read from a file (write it in the lesson)",
+                    block.line)
             block.parent.remove(block)
     for download in list(doctree.findall(addnodes.download_reference)):
-        warn("a lesson offers no downloads (link to a page instead)", docname, download.line or 1)
+        removed("a lesson offers no downloads (link to a page instead)", download.line)
         download.replace_self(nodes.Text(download.astext()))
     for dependency in sorted(env.dependencies.get(docname, ())):
         if outside(srcdir / dependency, srcdir):  # an included page or file, not a picture or table
-            warn(f"a lesson may not include another file ({dependency}; write it in the "
-                 "lesson)", docname, 1)
+            removed(f"a lesson may not include another file ({dependency}; write it in the "
+                    "lesson)", 1)
+
+
+def set_aside_unreadable(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """A page that is not UTF-8 text is named with the line of its first unreadable byte and
+    left out of this build (Sphinx would stop with a traceback reading it)."""
+    domain = course_domain(env)
+    for docname in [d for d, _ in domain.unloaded.items() if d not in env.all_docs]:
+        del domain.unloaded[docname]  # set aside last time: checked again below
+    for docname in list(docnames):
+        data = Path(env.doc2path(docname)).read_bytes()
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data[:error.start].count(b"\n") + 1
+            warn("this file is not UTF-8 text, and cannot be read from this line on (save it "
+                 "as UTF-8: in most editors, File > Save with Encoding)", docname, line)
+            docnames.remove(docname)
+            env.project.docnames.discard(docname)
+            domain.note_unloaded(docname, day_of_file(docname))
 
 
 def setup_lesson_safety(app: Sphinx) -> None:
+    app.connect("env-before-read-docs", set_aside_unreadable)
     # What lessons may use; a test book of interactive things widens it (tests/offline).
     app.add_config_value("course_lesson_directives", DIRECTIVES, "env", types=[tuple, list])
     app.add_config_value("course_lesson_roles", ROLES, "env", types=[tuple, list])

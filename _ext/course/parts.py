@@ -5,6 +5,7 @@ The pages built from every lesson (course map, glossary, recap) have theirs in `
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from docutils import nodes
@@ -127,11 +128,13 @@ class Vocabulary(Glossary, CourseDirective):
         if glossary is None:
             return [sweep]
         domain, count = course_domain(self.env), 0
+        written = domain.data["term_lines"].setdefault(self.env.docname, [])
         for item in glossary.findall(nodes.definition_list_item):
             definition = next(iter(item.findall(nodes.definition)), None)
             for term in item.findall(nodes.term):
                 count += 1
                 name = term.astext().strip()
+                written.append((name, self.content_line(name)))
                 if name.lower() in domain.terms or not term["ids"]:
                     continue  # Sphinx warns about the duplicate itself
                 domain.terms[name.lower()] = Term(name, self.env.docname, term["ids"][0],
@@ -140,6 +143,18 @@ class Vocabulary(Glossary, CourseDirective):
             self.warn(f"the vocabulary sweep has {count} terms (a lesson defines 3 to 6: "
                       "move the others to the lesson that introduces them)", "vocabulary")
         return [sweep]
+
+
+    def content_line(self, text: str) -> int:
+        """The line a term is written on (Sphinx's glossary puts its definition's line on it,
+        and MyST counts the directive's content from 0)."""
+        source, _ = self.get_source_info()
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            lines = Path(source).read_text(encoding="utf-8-sig").splitlines()
+            for number in range(self.lineno, len(lines) + 1):
+                if lines[number - 1].strip() == text:
+                    return number
+        return self.lineno
 
 
 class ForwardReferences(CourseDirective):
