@@ -87,11 +87,6 @@ def _problem_pages(doctrees: Path) -> set[str]:
     return set()
 
 
-def _folder(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def _innermost(error: BaseException) -> BaseException:
     # Sphinx wraps an extension's exception in ExtensionError; the author needs the cause.
     while (cause := getattr(error, "orig_exc", None) or error.__cause__) is not None:
@@ -115,7 +110,6 @@ class PreparedBuild:
     """
 
     def __init__(self, srcdir: Path, staging: Path, full: bool) -> None:
-        from jinja2 import FileSystemBytecodeCache
         from sphinx.application import Sphinx
 
         self.srcdir, self.full = srcdir, full
@@ -129,10 +123,6 @@ class PreparedBuild:
                               warning=self.warnings, freshenv=full,
                               # the authors' preview: drafts, image briefs, sources
                               confoverrides={"nitpicky": True, "course_edition": "preview"})
-            # Each build is a new process: keep the theme's compiled templates on disk (Jinja
-            # checks each template's source, so an edited template is compiled again).
-            self.app.builder.templates.environment.bytecode_cache = FileSystemBytecodeCache(
-                str(_folder(self.doctrees / "jinja")))
             self.app.connect("env-get-outdated", self._read_problem_pages_again)
         except Exception as error:
             self.failure = _crash(error, srcdir)

@@ -34,6 +34,7 @@ Modules, one job each (`setup` below registers them in this order):
   site_files      the 404 page, sitemap.xml, robots.txt
   theme_fixes     furo's drawers and table ids mended, unused scripts left out
   lesson_dates    "Last updated" (sphinx-last-updated-by-git) on lessons only
+  template_cache  the theme's compiled templates kept between builds
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ from .page_meta import setup_page_meta
 from .parts import DIRECTIVES
 from .progress import setup_progress
 from .site_files import setup_site_files
+from .template_cache import setup_template_cache
 from .term_tips import setup_term_tips
 from .theme_fixes import setup_theme_fixes
 from .updates import setup_updates
@@ -97,7 +99,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Readers in a browser; theme_fixes last: it drops the scripts a page does not use.
     for setup_reader_feature in (setup_lesson_dates, setup_widgets, setup_progress, setup_term_tips,
                                  setup_code_blocks, setup_page_meta, setup_site_files,
-                                 setup_theme_fixes):
+                                 setup_theme_fixes, setup_template_cache):
         setup_reader_feature(app)
     return {"version": __version__, "env_version": 2,
             "parallel_read_safe": True, "parallel_write_safe": True}

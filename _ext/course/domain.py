@@ -10,7 +10,7 @@ import re
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -175,6 +175,22 @@ class CourseDomain(Domain):
         for lesson in self.lessons.values():
             yield (f"day-{lesson.day}", f"{lesson.label}: {lesson.title}", "doc",
                    lesson.docname, "", -1)
+
+
+NodeT = TypeVar("NodeT", bound=nodes.Node)
+
+
+def detached(node: NodeT) -> NodeT:
+    """A copy of part of a page to keep in the domain, without the page itself.
+
+    docutils' deepcopy keeps each node's link to its document, so pickling the copy with the
+    environment would pickle the whole page too (a megabyte for the book's terms, read and
+    written again on every incremental build).
+    """
+    copy = node.deepcopy()
+    for part in copy.findall():
+        part.document = None  # type: ignore[assignment]
+    return copy
 
 
 def note_sections(docname: str, doctree: nodes.document, domain: CourseDomain) -> None:

@@ -14,7 +14,7 @@ from sphinx.domains.std import Glossary
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .domain import Term, course_domain
+from .domain import Term, course_domain, detached
 from .editions import is_preview, production_note
 from .facts import day_label
 from .nodes import (forward_references, image_placeholder, image_slot,
@@ -138,7 +138,7 @@ class Vocabulary(Glossary, CourseDirective):
                 if name.lower() in domain.terms or not term["ids"]:
                     continue  # Sphinx warns about the duplicate itself
                 domain.terms[name.lower()] = Term(name, self.env.docname, term["ids"][0],
-                                                  definition.deepcopy() if definition is not None else nodes.definition())
+                                                  detached(definition) if definition is not None else nodes.definition())
         if self.day and count not in VOCABULARY_SIZE:
             self.warn(f"the vocabulary sweep has {count} terms (a lesson defines 3 to 6: "
                       "move the others to the lesson that introduces them)", "vocabulary")
@@ -189,7 +189,7 @@ class WrapUp(CourseDirective):
                                     classes=["course-wrap-up-label"])
             part += item.children
             node += part
-        course_domain(self.env).wraps[self.env.docname] = node.deepcopy()
+        course_domain(self.env).wraps[self.env.docname] = detached(node)
         return [node]
 
 
