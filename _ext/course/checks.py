@@ -17,7 +17,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import get_node_line
 
 from .domain import CourseDomain, course_domain, note_sections
-from .facts import in_week_folder, key_line, lesson_source, page_kind, week_of, week_page
+from .facts import FrontMatter, in_week_folder, lesson_source, page_kind, week_of, week_page
 from .nodes import REQUIRED_PARTS, course_listing, lesson_header, wrap_up
 
 logger = logging.getLogger(__name__)
@@ -142,7 +142,7 @@ def check_course(app: Sphinx, env: BuildEnvironment) -> None:
         for other in others:
             warn(f"Day {day} already has a lesson, {env.doc2path(first, False)} "
                  f"(each day has one lesson: change `day:` in one of them)",
-                 other, key_line(env, other, "day"), "days")
+                 other, FrontMatter.of(env, other).line_of("day"), "days")
     check_term_twins(env)
     reported = set(course_domain(env).unloaded.values())  # at the lesson's own line
     for day in range(1, app.config.course_days + 1):

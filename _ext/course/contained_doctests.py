@@ -29,7 +29,8 @@ from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 
-#: Seconds one example may run. The course's slowest (Day 13's scrypt) takes under one.
+#: Seconds one example may run (`course_example_seconds`). The course's slowest, Day 13's
+#: scrypt, takes under one.
 TIME_LIMIT = 10
 PROGRESS = "doctest-progress.txt"
 #: What an example may not do, by the audit event Python raises for it.
@@ -78,7 +79,7 @@ class _Guard:
 
 
 def _out_of_time(signum: int, frame: Any) -> None:
-    raise ExampleStopped(f"this example ran for more than {TIME_LIMIT} s "
+    raise ExampleStopped(f"this example ran for more than {ContainedRunner.seconds:g} s "
                          "(an example must finish quickly: look for a loop that never ends)")
 
 
@@ -87,13 +88,14 @@ class ContainedRunner(SphinxDocTestRunner):
 
     progress: Path | None = None
     examples_run = 0
+    seconds: float = TIME_LIMIT
 
     def report_start(self, out: Any, test: doctest.DocTest, example: doctest.Example) -> None:
         if ContainedRunner.progress is not None:
             line = (test.lineno or 0) + example.lineno + 1
             ContainedRunner.progress.write_text(f"{test.filename}:{line}\n", encoding="utf-8")
         ContainedRunner.examples_run += 1
-        signal.setitimer(signal.ITIMER_REAL, TIME_LIMIT)
+        signal.setitimer(signal.ITIMER_REAL, ContainedRunner.seconds)
         _Guard.active = True
         super().report_start(out, test, example)
 
@@ -155,6 +157,7 @@ class ContainedDocTestBuilder(DocTestBuilder):
         self.saved_alarm = signal.signal(signal.SIGALRM, _out_of_time)
         ContainedRunner.progress = Path(self.outdir) / PROGRESS
         ContainedRunner.examples_run = 0
+        ContainedRunner.seconds = float(self.config.course_example_seconds)
         self.examples_found = 0
 
     def write_documents(self, docnames: Set[str]) -> None:
@@ -181,4 +184,5 @@ class ContainedDocTestBuilder(DocTestBuilder):
 
 
 def setup_contained_doctests(app: Sphinx) -> None:
+    app.add_config_value("course_example_seconds", TIME_LIMIT, "", types=[int, float])
     app.add_builder(ContainedDocTestBuilder, override=True)

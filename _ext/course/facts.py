@@ -145,95 +145,86 @@ class Problem:
     message: str
 
 
-def key_line(env: BuildEnvironment, docname: str, key: str) -> int:
-    """The line of `key:` in the page's front matter (1 when it is not there)."""
-    try:
-        lines = Path(env.doc2path(docname)).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return 1
-    if not lines or lines[0].strip() != "---":
-        return 1
-    for number, line in enumerate(lines[1:], start=2):
-        if line.strip() == "---":
-            break
-        if re.match(rf"{re.escape(key)}\s*:", line):
-            return number
-    return 1
+@dataclass(frozen=True)
+class FrontMatter:
+    """A page's front matter as its author wrote it: its lines, where it ends, its keys.
 
+    MyST has parsed it into env.metadata already; this is for what the metadata cannot say
+    (the line of each key, keys MyST takes away such as `myst:`, where a YAML mistake is).
+    """
 
-def front_matter_keys(env: BuildEnvironment, docname: str) -> list[str]:
-    """The top-level keys the page's front matter has, as written (MyST adds its own to the
-    metadata, and takes some away, like `myst:`)."""
-    try:
-        lines = Path(env.doc2path(docname)).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return []
-    if not lines or lines[0].strip() != "---":
-        return []
-    keys = []
-    for line in lines[1:]:
-        if line.strip() == "---":
-            break
-        if match := re.match(r"([A-Za-z_][\w-]*)\s*:", line):
-            keys.append(match.group(1))
-    return keys
+    lines: tuple[str, ...]  # the page's lines
+    end: int | None  # the line of the closing ---; None when the page has no front matter
+    keys: Mapping[str, int]  # top-level key -> its line
 
+    @classmethod
+    def of(cls, env: BuildEnvironment, docname: str) -> FrontMatter:
+        try:
+            lines = tuple(Path(env.doc2path(docname)).read_text(encoding="utf-8-sig").splitlines())
+        except (OSError, UnicodeDecodeError):
+            return cls((), None, {})
+        if not lines or lines[0].strip() != "---":
+            return cls(lines, None, {})
+        end = next((n for n, line in enumerate(lines[1:], 2) if line.strip() == "---"), None)
+        keys: dict[str, int] = {}
+        for number, line in enumerate(lines[1:(end or len(lines) + 1) - 1], start=2):
+            if match := re.match(r"([A-Za-z_][\w-]*)\s*:", line):
+                keys.setdefault(match.group(1), number)
+        return cls(lines, end, keys)
 
-def front_matter_end(env: BuildEnvironment, docname: str) -> int | None:
-    """The line of the `---` that closes the page's front matter, or None without one."""
-    try:
-        lines = Path(env.doc2path(docname)).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
+    @property
+    def starts(self) -> bool:
+        """The page begins with a --- line (whether or not it is ever closed)."""
+        return bool(self.lines) and self.lines[0].strip() == "---"
+
+    def line_of(self, key: str) -> int:
+        """The line of `key:` (1 when it is not there)."""
+        return self.keys.get(key, 1)
+
+    def data(self) -> object:
+        """The YAML, parsed by libyaml when PyYAML has it. Raises yaml.YAMLError."""
+        import yaml
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.load("\n".join(self.lines[1:(self.end or 1) - 1]), Loader=loader)
+
+    def error(self) -> Problem | None:
+        """The front matter's YAML mistake, at its own line, or None when it reads."""
+        import yaml
+
+        if not self.starts:
+            return None
+        if self.end is None:
+            return Problem(1, "the front matter never ends (close it with a line of ---)")
+        try:
+            self.data()
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = 2 + mark.line if mark is not None else 1
+            what = getattr(error, "problem", None) or "it is not valid YAML"
+            return Problem(line, f"the front matter cannot be read here: {what} (write `key: "
+                                 "value`; put a value with `:`, `#`, `?` or quotes inside "
+                                 "\"double quotes\")")
         return None
-    if not lines or lines[0].strip() != "---":
-        return None
-    return next((n for n, line in enumerate(lines[1:], 2) if line.strip() == "---"), None)
 
+    def title(self) -> str:
+        """`title:` as written, or "" when there is none that reads."""
+        import yaml
 
-def front_matter_title(env: BuildEnvironment, docname: str) -> str:
-    """The page's `title:` as its front matter says, or "" when it has none it can read."""
-    import yaml
-
-    end = front_matter_end(env, docname)
-    if end is None:
-        return ""
-    lines = Path(env.doc2path(docname)).read_text(encoding="utf-8-sig").splitlines()
-    try:
-        data = yaml.safe_load("\n".join(lines[1:end - 1]))
-    except yaml.YAMLError:
-        return ""
-    title = data.get("title") if isinstance(data, dict) else None
-    return str(title).strip() if title is not None else ""
+        if self.end is None or "title" not in self.keys:
+            return ""
+        try:
+            data = self.data()
+        except yaml.YAMLError:
+            return ""
+        title = data.get("title") if isinstance(data, dict) else None
+        return str(title).strip() if title is not None else ""
 
 
 def day_of_file(docname: str) -> int | None:
     """The day a lesson's file is named for (week2/day-09 -> 9), before it is read."""
     match = re.fullmatch(r"day-(\d{1,3})", docname.rpartition("/")[2])
     return int(match.group(1)) if match else None
-
-
-def front_matter_error(env: BuildEnvironment, docname: str) -> Problem | None:
-    """The front matter's YAML mistake, at its own line, or None when it reads."""
-    import yaml
-
-    try:
-        lines = Path(env.doc2path(docname)).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    if not lines or lines[0].strip() != "---":
-        return None
-    end = next((n for n, line in enumerate(lines[1:], 1) if line.strip() == "---"), None)
-    if end is None:
-        return Problem(1, "the front matter never ends (close it with a line of ---)")
-    try:
-        yaml.safe_load("\n".join(lines[1:end]))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = 2 + mark.line if mark is not None else 1
-        what = getattr(error, "problem", None) or "it is not valid YAML"
-        return Problem(line, f"the front matter cannot be read here: {what} (write `key: value`; "
-                             "put a value with `:`, `#`, `?` or quotes inside \"double quotes\")")
-    return None
 
 
 def _whole_number(value: object) -> int | None:
@@ -248,28 +239,30 @@ def read_lesson(
     config = env.config
     problems: list[Problem] = []
 
-    def problem(key: str, message: str) -> None:
-        problems.append(Problem(key_line(env, docname, key), message))
+    written = FrontMatter.of(env, docname)
 
+    def problem(key: str, message: str) -> None:
+        problems.append(Problem(written.line_of(key), message))
+
+    blank = [key for key in LESSON_KEYS if str(meta.get(key, "")).strip() in ("", "null", "None")]
     # One mistake, one line: front matter that cannot be read is that mistake, not five keys.
-    if unreadable := front_matter_error(env, docname):
+    # (Only worth asking when MyST's reading left a key blank: the YAML is parsed again.)
+    if blank and (unreadable := written.error()):
         return None, [unreadable]
-    end = front_matter_end(env, docname)
-    if end is None:
+    if written.end is None:
         return None, [Problem(1, "this lesson has no front matter (begin the file with a line "
                                  f"of ---, then {', '.join(f'`{k}:`' for k in LESSON_KEYS)} "
                                  "one per line, then ---; see CONTRIBUTING.md)")]
 
-    written = front_matter_keys(env, docname)
-    blank = [key for key in LESSON_KEYS if str(meta.get(key, "")).strip() in ("", "null", "None")]
-    missing = [key for key in blank if key not in written]
+    missing = [key for key in blank if key not in written.keys]
     for key in blank:
-        if key in written:  # `title:` with nothing after it
+        if key in written.keys:  # `title:` with nothing after it
             problem(key, f"`{key}:` is empty (write the lesson's {key} after it)")
     if missing:  # at the closing ---, where the keys go; all of them in one line
         named = " or ".join(f"`{key}:`" for key in missing)
-        problems.append(Problem(end, f"the front matter has no {named} (add {'it' if len(missing) == 1 else 'them'} "
-                                     f"before this line; every lesson needs {', '.join(LESSON_KEYS)})"))
+        problems.append(Problem(written.end, f"the front matter has no {named} (add "
+                                f"{'it' if len(missing) == 1 else 'them'} before this line; "
+                                f"every lesson needs {', '.join(LESSON_KEYS)})"))
 
     day = _whole_number(meta.get("day", ""))
     if "day" not in blank and (day is None or not 1 <= day <= config.course_days):
@@ -301,7 +294,7 @@ def read_lesson(
     if "title" not in blank and (markup := TITLE_MARKUP.search(title)):
         problem("title", "the title is plain words, one line, no markup or HTML "
                          f"(found {markup.group(0)!r}: remove it)")
-    unknown = [key for key in front_matter_keys(env, docname) if key not in (*LESSON_KEYS, *REVIEW_KEYS)]
+    unknown = [key for key in written.keys if key not in (*LESSON_KEYS, *REVIEW_KEYS)]
     for key in unknown:
         problem(key, f"`{key}:` is not a front-matter key of a lesson (the keys are "
                      f"{', '.join((*LESSON_KEYS, *REVIEW_KEYS))})")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from .facts import day_of_file, front_matter_title, week_page
+from .facts import FrontMatter, day_of_file, week_page
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,7 +39,7 @@ class FollowOnFilter(logging.Filter):
         if kind == ("myst", "topmatter"):
             return day_of_file(docname) is None
         if kind == ("myst", "header"):
-            return day_of_file(docname) is None or bool(front_matter_title(env, docname))
+            return day_of_file(docname) is None or bool(FrontMatter.of(env, docname).title())
         weeks = self.app.config.course_weeks
         return docname not in {week_page(week) for week in weeks}
 

@@ -5,7 +5,6 @@ The pages built from every lesson (course map, glossary, recap) have theirs in `
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 from docutils import nodes
@@ -148,13 +147,15 @@ class Vocabulary(Glossary, CourseDirective):
     def content_line(self, text: str) -> int:
         """The line a term is written on (Sphinx's glossary puts its definition's line on it,
         and MyST counts the directive's content from 0)."""
-        source, _ = self.get_source_info()
-        with contextlib.suppress(OSError, UnicodeDecodeError):
-            lines = Path(source).read_text(encoding="utf-8-sig").splitlines()
-            for number in range(self.lineno, len(lines) + 1):
-                if lines[number - 1].strip() == text:
-                    return number
-        return self.lineno
+        if not hasattr(self, "_source_lines"):
+            source, _ = self.get_source_info()
+            try:
+                self._source_lines = Path(source).read_text(encoding="utf-8-sig").splitlines()
+            except (OSError, UnicodeDecodeError):
+                self._source_lines = []
+        lines = self._source_lines
+        return next((number for number in range(self.lineno, len(lines) + 1)
+                     if lines[number - 1].strip() == text), self.lineno)
 
 
 class ForwardReferences(CourseDirective):
