@@ -1,11 +1,14 @@
-"""`make serve` on a copy of the book: broken edits keep the last good page; site changes rebuild all.
+"""`make serve` on a small course: broken edits keep the last good page; site changes rebuild all.
 
+The course is the project's own machinery (conf.py, _ext/, _static/, _templates/) with the
+tests' two-lesson mini course as its content, so each full rebuild takes a second, not ten.
 One server for the module, on 127.0.0.1 and a free port, stopped by its process-group id.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 import time
 from collections.abc import Iterator
@@ -17,18 +20,34 @@ from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
 from preview_server import PreviewServer, wait_until  # noqa: E402
-from project_copy import copy_project  # noqa: E402
+from tests.extension.minibook import write_minibook  # noqa: E402
 
 pytestmark = pytest.mark.slow
-LESSON = "week2/day-10.md"
-PAGE = "week2/day-10.html"
+LESSON = "week2/day-02.md"
+PAGE = "week2/day-02.html"
+OTHER_LESSON, OTHER_PAGE = "week1/day-01.md", "week1/day-01.html"
+MACHINERY = ("conf.py", "_ext", "_static", "_templates")
+
+
+def small_course(folder: Path) -> Path:
+    """The mini course's pages, built by the project's conf.py and extension."""
+    write_minibook(folder)
+    for name in MACHINERY:
+        source, target = ROOT / name, folder / name
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target)
+    with (folder / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\ncourse_days = 2\ncourse_weeks = {1: "The Start", 2: "The End"}\n')
+    return folder
 PROBLEM_LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+): (?P<message>.+)$", re.MULTILINE)
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PreviewServer]:
     folder = tmp_path_factory.mktemp("serve")
-    book = copy_project(ROOT, folder / "book")
+    book = small_course(folder / "book")
     with PreviewServer(book, folder / "serve.log") as running:
         running.wait_ready()
         yield running
@@ -70,7 +89,7 @@ def test_a_broken_edit_keeps_the_last_good_page_until_the_fix(server: PreviewSer
     assert "First good edit." in page and "A broken edit." not in page
 
     # An edit to another lesson does not publish the broken one meanwhile.
-    other = server.srcdir / "week2" / "day-11.md"
+    other = server.srcdir / OTHER_LESSON
     other_text = other.read_text(encoding="utf-8")
     save_and_wait(server, other, with_paragraph(other_text, "Elsewhere."))
     assert "A broken edit." not in server.fetch(PAGE)
@@ -78,7 +97,7 @@ def test_a_broken_edit_keeps_the_last_good_page_until_the_fix(server: PreviewSer
     printed = save_and_wait(server, lesson, with_paragraph(original, "The fixed edit."))
     assert not PROBLEM_LINE.findall(printed), printed
     assert "The fixed edit." in server.fetch(PAGE)
-    assert "Elsewhere." in server.fetch("week2/day-11.html")
+    assert "Elsewhere." in server.fetch(OTHER_PAGE)
     save_and_wait(server, other, other_text)
     save_and_wait(server, lesson, original)
 
@@ -93,7 +112,7 @@ def html_times(served: Path) -> dict[Path, int]:
 def test_a_site_change_rebuilds_every_page(server: PreviewServer, changed: str) -> None:
     served = server.srcdir / "_build" / "serve"
     before = html_times(served)
-    assert len(before) > 25  # the lessons, week pages, essay, map, glossary, recap
+    assert len(before) >= 8  # the lessons, week pages, map, glossary, recap, search, 404
     path = server.srcdir / changed
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     comment = ".serve-test-changed { color: inherit; }" if changed.endswith(".css") else (
