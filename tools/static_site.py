@@ -8,6 +8,7 @@ Run as `python static_site.py FOLDER`; it prints the port it bound, then serves 
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 import signal
@@ -29,8 +30,11 @@ def gzipped(path: str, modified: float) -> bytes:
 
 class StaticSite(SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
-        if not self.send_gzipped():
-            super().do_GET()
+        # A browser that has what it needs closes the connection mid-answer (Lighthouse does):
+        # nothing is wrong, so no traceback.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            if not self.send_gzipped():
+                super().do_GET()
 
     def do_HEAD(self) -> None:
         if not self.send_gzipped(body=False):
