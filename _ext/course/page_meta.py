@@ -90,5 +90,17 @@ def add_meta_tags(app: Sphinx, pagename: str, templatename: str, context: dict[s
                                '<meta name="robots" content="noindex">' + context["metatags"])
 
 
+def add_source_path(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                    doctree: nodes.document | None) -> None:
+    """The page's source file, for the footer's "View source" and "Suggest a change" links.
+
+    The course's own, not Sphinx's `page_source_suffix`: sphinx-last-updated-by-git takes that
+    away from a page git does not know (a copy without history), and the links would go too.
+    """
+    if pagename in app.env.all_docs:
+        context["course_source_path"] = app.env.doc2path(pagename, False).as_posix()
+
+
 def setup_page_meta(app: Sphinx) -> None:
     app.connect("html-page-context", add_meta_tags)
+    app.connect("html-page-context", add_source_path)
