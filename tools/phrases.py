@@ -12,9 +12,9 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tests.book.wordcount import prose_lines  # noqa: E402
+from wordcount import prose_lines  # noqa: E402
 
 RUN = 6
 PAGES = 3

@@ -21,12 +21,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from phrases import course_pages, repeated_runs  # noqa: E402
 from problems import Problem  # noqa: E402
-from tests.book.wordcount import prose_lines  # noqa: E402
+from wordcount import prose_lines  # noqa: E402
 
 PHRASE_BUDGET = 5
 TEXTLINT = Path("tools/textlint")

@@ -43,7 +43,7 @@ def prose_words(path: Path) -> int:
     return sum(len(WORD.findall(line)) for _, line in prose_lines(path))
 
 
-if __name__ == "__main__":  # python3 tests/book/wordcount.py week*/day-*.md essay.md
+if __name__ == "__main__":  # python3 tools/wordcount.py week*/day-*.md essay.md
     import sys
 
     for name in sys.argv[1:]:
