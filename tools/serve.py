@@ -60,13 +60,21 @@ def say(text: str) -> None:
 
 # -- deciding what to build ---------------------------------------------------------------
 
+def _is_machinery(path: Path, srcdir: Path) -> bool:
+    """A file every page depends on (under _ext/, _static/, _templates/, or conf.py)."""
+    with contextlib.suppress(ValueError):
+        relative = path.relative_to(srcdir).as_posix()
+        return (relative.split("/")[0] in SITE_MACHINERY
+                and not any(re.search(p, relative) for p in NOT_SOURCES))
+    return False
+
+
 def _machinery_files(srcdir: Path) -> list[Path]:
     files = []
     for name in SITE_MACHINERY:
         path = srcdir / name
         candidates = path.rglob("*") if path.is_dir() else [path]
-        files += [file for file in candidates if file.is_file()
-                  and not any(re.search(p, file.relative_to(srcdir).as_posix()) for p in NOT_SOURCES)]
+        files += [file for file in candidates if file.is_file() and _is_machinery(file, srcdir)]
     return files
 
 
@@ -263,14 +271,6 @@ def _shown(path: Path, srcdir: Path) -> str:
     with contextlib.suppress(ValueError):
         return path.relative_to(srcdir).as_posix()
     return str(path)
-
-
-def _is_machinery(path: Path, srcdir: Path) -> bool:
-    with contextlib.suppress(ValueError):
-        relative = path.relative_to(srcdir).as_posix()
-        return (relative.split("/")[0] in SITE_MACHINERY
-                and not any(re.search(p, relative) for p in NOT_SOURCES))
-    return False
 
 
 def _in_project(file: str | None, srcdir: Path) -> bool:

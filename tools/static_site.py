@@ -8,14 +8,13 @@ Run as `python static_site.py FOLDER`; it prints the port it bound, then serves 
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import os
 import signal
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import lru_cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -32,7 +31,7 @@ class StaticSite(SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         # A browser that has what it needs closes the connection mid-answer (Lighthouse does):
         # nothing is wrong, so no traceback.
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+        with suppress(BrokenPipeError, ConnectionResetError):
             if not self.send_gzipped():
                 super().do_GET()
 

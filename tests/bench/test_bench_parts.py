@@ -10,6 +10,7 @@ from bench.figures import docs_read, folder_size, page_weight, pages_written
 from bench.plain_course import Words, measure_course, prose_and_code, write_plain_course
 from bench.run import Plain, Project, add_sentence, make_test_verdict, slowest_tests
 from tests.conftest import sphinx_in_process
+from tests.extension.minibook import WEEK
 
 LESSON = """---
 day: {day}
@@ -51,18 +52,6 @@ Beta
 :::
 """
 
-WEEK = """---
-week: {week}
----
-
-The week's introduction.
-
-```{{toctree}}
-:glob:
-
-day-*
-```
-"""
 
 
 def tiny_course(folder: Path) -> Path:
