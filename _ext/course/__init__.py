@@ -2,6 +2,7 @@
 
 Modules, one job each (`setup` below registers them in this order):
 
+  front_matter_parser  MyST, reading a page's front matter once, with libyaml
   facts           course facts: Lesson and its labels, the course's shape from conf.py
                   (checked when it loads), where pages live, what kind of page a page is
   builders        which edition a builder makes: `is_web`, `is_offline`, `is_epub`
@@ -54,6 +55,7 @@ from .epub_edition import setup_epub_edition
 from .facts import check_config
 from .figures import setup_figures
 from .follow_ons import setup_follow_ons
+from .front_matter_parser import setup_front_matter_parser
 from .header import setup_header
 from .latex_edition import setup_latex_edition
 from .lesson_dates import setup_lesson_dates
@@ -78,6 +80,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("course_weeks", {}, "env", types=[dict])
     app.connect("config-inited", check_config)
     setup_editions(app)  # the reader edition by default; the authors' preview on request
+    setup_front_matter_parser(app)
 
     app.add_domain(CourseDomain)
     app.add_role("day", CourseDomain.roles["day"])
