@@ -24,7 +24,6 @@ from static_site import served  # noqa: E402
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 740}}
 SCHEMES = ("light", "dark")
-VARIANTS = [(scheme, size) for scheme in SCHEMES for size in VIEWPORTS]
 
 
 @dataclass(frozen=True)
