@@ -202,3 +202,31 @@ def test_slowest_tests_come_from_the_pytest_durations_table() -> None:
     assert slowest_tests(output) == ["12.01s setup    tests/build/test_book.py::test_strict",
                                      "3.50s call     tests/unit/test_x.py::test_y"]
     assert slowest_tests("2 passed\n") == []
+
+
+ORPHAN_CPU = """
+import sys
+from pathlib import Path
+from bench.run import adopt_orphans, timed
+burn = "import time\\nt = time.process_time()\\nwhile time.process_time() - t < 0.3: pass"
+left_behind = ["sh", "-c", f"(python3 -c '{burn}' &); exit 0"]  # as browsers outlive their parent
+adopt = sys.argv[1] == "adopt"
+if adopt:
+    assert adopt_orphans()
+print(timed(left_behind, Path(".")).timing.cpu)
+"""
+
+
+def test_cpu_seconds_include_processes_their_parent_left_behind() -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    def cpu(mode: str) -> float:
+        done = subprocess.run([sys.executable, "-c", ORPHAN_CPU, mode], cwd=ROOT,
+                              capture_output=True, text=True, check=True)
+        return float(done.stdout)
+
+    assert cpu("adopt") >= 0.25
+    assert cpu("plain") < 0.1  # what RUSAGE_CHILDREN alone sees
