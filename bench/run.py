@@ -15,8 +15,9 @@ the two agree within a few percent because a build is one process.
 `make test` takes minutes, so it is timed only with `make bench BENCH_FULL=1` (under
 `taskset` on two cores when the machine has more); the result is recorded in
 _build/bench/make-test.json and later benches report and check that record. Its budget is
-checked on wall seconds when the machine was otherwise quiet (mean load at most cores + 1),
-else on CPU seconds, with the wall figure shown as not comparable.
+checked on wall seconds when the machine was otherwise quiet (other jobs used at most a
+quarter of a core: the cores' busy time in /proc/stat less the suite's own CPU seconds),
+else on CPU seconds shared over the cores, with the wall figure shown as not comparable.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -59,6 +59,7 @@ EDIT_SHARE = 0.4         # one-lesson text edit rebuild / cold build, CPU second
 DAY9_GZIP = 48 * 1024    # Day 9's HTML + local CSS + JS, gzipped
 PDF_SECONDS = 30.0       # make pdf, CPU seconds
 TEST_SECONDS = 120.0     # make test, wall seconds on 2 cores
+QUIET_OTHERS = 0.25      # other jobs' mean use of the suite's cores, below which wall time counts
 
 
 @dataclass(frozen=True)
@@ -345,21 +346,12 @@ def time_make_test(work: Path, log: Callable[[str], None]) -> dict[str, object]:
     if cores > 2 and shutil.which("taskset"):
         command = ["taskset", "-c", "0,1", *command]
     log("timing make test (BENCH_FULL=1)")
-    loads: list[float] = []
-    stop = threading.Event()
-
-    def watch_load() -> None:
-        while not stop.wait(5):
-            loads.append(os.getloadavg()[0])
-
-    watcher = threading.Thread(target=watch_load, daemon=True)
-    watcher.start()
-    try:
-        # pytest's own list of the slowest tests says where the suite's minutes go.
-        run = timed(command, project.folder, env={"PYTEST_ADDOPTS": "--durations=10"})
-    finally:
-        stop.set()
-        watcher.join()
+    cpus = ["cpu0", "cpu1"] if cores > 2 and command[0] == "taskset" else ["cpu"]
+    busy_before = machine_busy(cpus)
+    # pytest's own list of the slowest tests says where the suite's minutes go.
+    run = timed(command, project.folder, env={"PYTEST_ADDOPTS": "--durations=10"})
+    # What else ran on the suite's cores meanwhile: their busy time less the suite's own.
+    others = max(machine_busy(cpus) - busy_before - run.timing.cpu, 0.0)
     record = {
         "seconds": round(run.timing.wall, 1),
         "cpu_seconds": round(run.timing.cpu, 1),
@@ -367,7 +359,7 @@ def time_make_test(work: Path, log: Callable[[str], None]) -> dict[str, object]:
         "passed": run.returncode == 0,
         "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": git_commit(),
-        "mean_load": round(sum(loads) / len(loads), 1) if loads else round(os.getloadavg()[0], 1),
+        "others_cores": round(others / run.timing.wall, 2) if run.timing.wall else 0.0,
     }
     RECORD.parent.mkdir(parents=True, exist_ok=True)
     RECORD.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
@@ -376,6 +368,18 @@ def time_make_test(work: Path, log: Callable[[str], None]) -> dict[str, object]:
     if run.returncode != 0:
         log("make test failed; its last lines:\n" + "\n".join(run.output.splitlines()[-10:]))
     return record
+
+
+def machine_busy(cpus: Sequence[str]) -> float:
+    """CPU seconds the named cores (/proc/stat's "cpu" is all of them) spent busy since boot."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    busy = 0
+    for line in Path("/proc/stat").read_text().splitlines():
+        name, *fields = line.split()
+        if name in cpus:
+            user, nice, system, _idle, _iowait, irq, softirq, steal = (int(f) for f in fields[:8])
+            busy += user + nice + system + irq + softirq + steal
+    return busy / ticks
 
 
 def slowest_tests(pytest_output: str) -> list[str]:
@@ -462,7 +466,7 @@ def report(results: Results, runs: int, test_record: dict[str, object] | None) -
                f"+ {mib(results.doctrees_size)} doctrees; plain site {mib(results.site_size['plain'])}")
     if test_record:
         out.append(f"{'make test':44}{test_record['seconds']} s wall, {test_record['cpu_seconds']} s CPU "
-                   f"on {test_record['cores']} cores, mean load {test_record.get('mean_load', '?')} "
+                   f"on {test_record['cores']} cores, other jobs {test_record.get('others_cores', '?')} of a core "
                    f"({'passed' if test_record['passed'] else 'FAILED'}; "
                    f"recorded {test_record['when']}, commit {test_record['commit']})")
     else:
@@ -507,16 +511,19 @@ def make_test_verdict(record: dict[str, object]) -> Verdict:
     and the suite's CPU seconds shared over its cores stand in for it.
     """
     wall, cpu = float(str(record["seconds"])), float(str(record["cpu_seconds"]))
-    load, cores = float(str(record.get("mean_load", 0.0))), int(str(record["cores"]))
+    cores = int(str(record["cores"]))
+    others = float(str(record["others_cores"])) if "others_cores" in record else None
     suite = "" if record["passed"] else "; the suite itself FAILED"
     when = f"recorded {record['when']}{suite}"
-    if load <= cores + 1:
+    if others is not None and others <= QUIET_OTHERS:
         return Verdict(wall <= TEST_SECONDS,
-                       f"make test <= {TEST_SECONDS:.0f} s on 2 cores: {wall:.0f} s wall ({when})")
+                       f"make test <= {TEST_SECONDS:.0f} s on 2 cores: {wall:.0f} s wall "
+                       f"({cpu:.0f} s CPU; other jobs used {others:.2f} of a core; {when})")
+    busy = "an unrecorded share of them" if others is None else f"{others:.2f} of a core"
     return Verdict(cpu / cores <= TEST_SECONDS,
                    f"make test <= {TEST_SECONDS:.0f} s on 2 cores: {cpu:.0f} s CPU "
-                   f"({cpu / cores:.0f} s a core); wall {wall:.0f} s "
-                   f"is not comparable, mean load {load:.1f} on {cores} cores ({when})")
+                   f"({cpu / cores:.0f} s a core); wall {wall:.0f} s is not comparable, "
+                   f"other jobs used {busy} ({when})")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -185,10 +185,24 @@ def test_make_targets_are_found_without_running_them(tmp_path: Path) -> None:
 def test_make_test_budget_uses_wall_time_only_on_a_quiet_machine() -> None:
     record = {"seconds": 300.0, "cpu_seconds": 230.0, "cores": 2, "passed": True,
               "when": "today", "commit": "abc"}
-    quiet = make_test_verdict({**record, "mean_load": 1.5})
+    quiet = make_test_verdict({**record, "others_cores": 0.1})
     assert quiet.ok is False and "300 s wall" in quiet.text
-    busy = make_test_verdict({**record, "mean_load": 9.0})
+    busy = make_test_verdict({**record, "others_cores": 1.4})
     assert busy.ok is True and "230 s CPU (115 s a core)" in busy.text and "not comparable" in busy.text
+    unknown = make_test_verdict(record)  # a record from before others' share was measured
+    assert unknown.ok is True and "unrecorded" in unknown.text
+
+
+def test_machine_busy_time_grows_with_work() -> None:
+    import time
+
+    from bench.run import machine_busy
+
+    before = machine_busy(["cpu"])
+    started = time.process_time()
+    while time.process_time() - started < 0.3:
+        pass
+    assert machine_busy(["cpu"]) - before >= 0.25
 
 
 def test_slowest_tests_come_from_the_pytest_durations_table() -> None:
