@@ -66,13 +66,15 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *extra: str,
     return Build(outdir, done.returncode, done.stdout + done.stderr)
 
 
-def sphinx_in_process(srcdir: Path, outdir: Path, builder: str = "html") -> Build:
+def sphinx_in_process(srcdir: Path, outdir: Path, builder: str = "html",
+                      overrides: dict[str, object] | None = None) -> Build:
     """The same strict build (-n -W --keep-going) in this process, with sphinx.testing.
 
     For tests of the extension on tiny books: a build takes a fraction of a second here,
     against a second for a new Python that imports Sphinx. Warnings make the exit code 1, as
     with -W; the output is what sphinx-build would print, without colours. `outdir` should
-    end in the builder's name (SphinxTestApp writes to BUILDDIR/BUILDER).
+    end in the builder's name (SphinxTestApp writes to BUILDDIR/BUILDER). `overrides` are
+    conf.py values, as -D gives them.
     """
     from sphinx.testing.util import SphinxTestApp
     from sphinx.util.console import nocolor
@@ -80,7 +82,8 @@ def sphinx_in_process(srcdir: Path, outdir: Path, builder: str = "html") -> Buil
     nocolor()
     builddir = outdir.parent if outdir.name == builder else outdir.parent / f"{outdir.name}.build"
     app = SphinxTestApp(builder, srcdir=srcdir, builddir=builddir,
-                        confoverrides={"nitpicky": True}, status=StringIO(), warning=StringIO())
+                        confoverrides={"nitpicky": True, **(overrides or {})},
+                        status=StringIO(), warning=StringIO())
     try:
         app.build()
     finally:

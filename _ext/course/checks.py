@@ -17,7 +17,8 @@ from sphinx.util import logging
 from sphinx.util.nodes import get_node_line
 
 from .domain import CourseDomain, course_domain, note_sections
-from .facts import FrontMatter, in_week_folder, lesson_source, page_kind, week_of, week_page
+from .facts import (FrontMatter, in_week_folder, lesson_source, page_kind, source_lines, week_of,
+                    week_page)
 from .nodes import REQUIRED_PARTS, course_listing, lesson_header, wrap_up
 
 logger = logging.getLogger(__name__)
@@ -101,7 +102,7 @@ NOT_IN_PRINT = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe0f\uff00-
 def check_characters(docname: str, path: Path) -> None:
     """One line per source line holding a character the printed book cannot show."""
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        lines = source_lines(path)
     except (OSError, UnicodeDecodeError):
         return  # reported when the page was set aside (lesson_safety.py)
     for number, line in enumerate(lines, 1):

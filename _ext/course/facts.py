@@ -7,8 +7,10 @@ kind of page a page is. `check_config` checks conf.py's course facts when it loa
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal, Mapping
 
@@ -137,6 +139,22 @@ def byline(config: Config) -> str:
     return f"by {config.author}"
 
 
+def source_lines(path: Path | str) -> tuple[str, ...]:
+    """A source file's lines as its author wrote them (a BOM left out).
+
+    The front matter, the source checks, the character check and the glossary's term lines
+    all read the page; it is read from disk once per version of the file (its modification
+    time and size), so `make serve` sees each edit. Raises OSError, UnicodeDecodeError.
+    """
+    stat = os.stat(path)
+    return _read_lines(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _read_lines(path: str, mtime_ns: int, size: int) -> tuple[str, ...]:
+    return tuple(Path(path).read_text(encoding="utf-8-sig").splitlines())
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something wrong with a page, in an author's words, and the line it is on."""
@@ -160,7 +178,7 @@ class FrontMatter:
     @classmethod
     def of(cls, env: BuildEnvironment, docname: str) -> FrontMatter:
         try:
-            lines = tuple(Path(env.doc2path(docname)).read_text(encoding="utf-8-sig").splitlines())
+            lines = source_lines(env.doc2path(docname))
         except (OSError, UnicodeDecodeError):
             return cls((), None, {})
         if not lines or lines[0].strip() != "---":

@@ -21,7 +21,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import is_directive_registered, is_role_registered
 
 from .domain import course_domain
-from .facts import day_of_file
+from .facts import day_of_file, source_lines
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ def check_source(docname: str, path: Path, allowed_directives: tuple[str, ...] =
         reported += 1
         warn(message, docname, line)
 
-    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    lines = source_lines(path)
     start = 1
     if lines and lines[0].strip() == "---":  # front matter: its own checks (facts.py)
         start = next((n for n, line in enumerate(lines[1:], 2) if line.strip() == "---"), 1) + 1

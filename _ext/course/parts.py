@@ -15,7 +15,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .domain import Term, course_domain, detached
 from .editions import is_preview, production_note
-from .facts import day_label
+from .facts import day_label, source_lines
 from .nodes import (forward_references, image_placeholder, image_slot,
                     picture, sign_off, vocabulary, wrap_up, wrap_up_part)
 
@@ -147,13 +147,11 @@ class Vocabulary(Glossary, CourseDirective):
     def content_line(self, text: str) -> int:
         """The line a term is written on (Sphinx's glossary puts its definition's line on it,
         and MyST counts the directive's content from 0)."""
-        if not hasattr(self, "_source_lines"):
-            source, _ = self.get_source_info()
-            try:
-                self._source_lines = Path(source).read_text(encoding="utf-8-sig").splitlines()
-            except (OSError, UnicodeDecodeError):
-                self._source_lines = []
-        lines = self._source_lines
+        source, _ = self.get_source_info()
+        try:
+            lines = source_lines(source)
+        except (OSError, UnicodeDecodeError):
+            lines = ()
         return next((number for number in range(self.lineno, len(lines) + 1)
                      if lines[number - 1].strip() == text), self.lineno)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -13,7 +14,7 @@ from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "_ext"))
 from course.facts import (Lesson, check_config, in_week_folder, lesson_source,  # noqa: E402
-                          page_kind, week_heading, week_of)
+                          page_kind, source_lines, week_heading, week_of)
 
 CONFIG: Any = SimpleNamespace(course_days=21, author="Shivali & Girish",
                               course_weeks={1: "The Foundations", 2: "The Layers", 3: "The Launch"})
@@ -54,3 +55,13 @@ def test_a_course_that_is_not_whole_weeks_stops_at_load(days: int, weeks: dict[i
                                                        words: str) -> None:
     with pytest.raises(ConfigError, match=words):
         check_config(None, SimpleNamespace(course_days=days, course_weeks=weeks))  # type: ignore[arg-type]
+
+
+def test_a_source_is_read_once_per_version_and_its_edits_are_seen(tmp_path: Path) -> None:
+    page = tmp_path / "day-01.md"
+    page.write_text("\ufeff---\nday: 1\n---\n", encoding="utf-8")
+    first = source_lines(page)
+    assert first == ("---", "day: 1", "---")  # the BOM is not part of the first line
+    assert source_lines(page) is first  # the same read, not a second one
+    page.write_text("---\nday: 12\n---\n", encoding="utf-8")
+    assert source_lines(page) == ("---", "day: 12", "---")
