@@ -58,8 +58,9 @@ def describe(violation: dict[str, Any]) -> str:
             f"element(s), first {node['target'][0]}: {summary[:300]}")
 
 
-def read_every_page(browser: Any, site: Site, size: str) -> tuple[list[str], dict[str, set[str]]]:
-    """Every page at one width, light then dark: the problems, and the page backgrounds seen
+def read_pages(browser: Any, site: Site, pages: list[str],
+               size: str) -> tuple[list[str], dict[str, set[str]]]:
+    """The pages at one width, light then dark: the problems, and the page backgrounds seen
     in each scheme (which show that the switch to dark took effect)."""
     context = browser.new_context(viewport=VIEWPORTS[size], color_scheme="light")
     context.add_init_script(AXE_SCRIPT)
@@ -80,7 +81,7 @@ def read_every_page(browser: Any, site: Site, size: str) -> tuple[list[str], dic
             if message.type == "error" else None)
     page.on("pageerror", lambda error: note(f"script error: {error}"))
     try:
-        for path in site.pages():
+        for path in pages:
             where["page"] = path
             page.emulate_media(color_scheme=SCHEMES[0])
             response = page.goto(site.url + path)
@@ -100,11 +101,18 @@ def read_every_page(browser: Any, site: Site, size: str) -> tuple[list[str], dic
     return problems, backgrounds
 
 
+#: The pages are read in SHARES tests per width, every SHARES-th page each, so pytest-xdist
+#: can keep both workers busy to the end.
+SHARES = 2
+
+
+@pytest.mark.parametrize("share", range(SHARES), ids=[f"share{n + 1}" for n in range(SHARES)])
 @pytest.mark.parametrize("size", VIEWPORTS)
-def test_every_page_in_both_schemes_is_clean(browser: Any, site: Site, size: str) -> None:
+def test_every_page_in_both_schemes_is_clean(browser: Any, site: Site, size: str,
+                                             share: int) -> None:
     pages = site.pages()
     assert {"index.html", "week2/day-09.html", "week3/day-16.html", "search.html",
             "404.html"} <= set(pages), pages
-    problems, backgrounds = read_every_page(browser, site, size)
+    problems, backgrounds = read_pages(browser, site, pages[share::SHARES], size)
     assert backgrounds["light"].isdisjoint(backgrounds["dark"]), backgrounds
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
