@@ -131,6 +131,10 @@ def outside(path: str | Path, srcdir: Path) -> bool:
     return not any(resolved.is_relative_to(srcdir / folder) for folder in CONTENT_FOLDERS)
 
 
+#: The nodes a lesson's doctree is guarded against (see guard_doctree).
+GUARDED = (nodes.raw, nodes.meta, nodes.image, nodes.literal_block, addnodes.download_reference)
+
+
 def guard_doctree(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     docname = env.docname
@@ -151,26 +155,29 @@ def guard_doctree(app: Sphinx, doctree: nodes.document) -> None:
         # one line); what it cannot see (a path that leads outside) is reported here.
         if not reported:
             warn(message, docname, line or 1)
-    for node in list(doctree.findall(nodes.raw)):
-        if "raw" not in allowed:
-            node.parent.remove(node)  # reported by the source check, at its line
-    for meta in list(doctree.findall(nodes.meta)):  # front matter's `myst: html_meta:`
-        meta.parent.remove(meta)  # reported by the front matter's check (facts.py)
-    for image in list(doctree.findall(nodes.image)):
-        uri = image.get("uri", "")
-        if "://" in uri or outside(srcdir / uri.lstrip("/"), srcdir):
-            removed(f"the picture {uri} is outside images/ (keep a lesson's pictures in "
-                    "images/)", image.line)
-            image.parent.remove(image)
-    for block in list(doctree.findall(nodes.literal_block)):
-        source = block.get("source")
-        if source and Path(source).resolve() != Path(env.doc2path(docname)).resolve():
-            removed("an example may not be read from a file (write it in the lesson)",
-                    block.line)
-            block.parent.remove(block)
-    for download in list(doctree.findall(addnodes.download_reference)):
-        removed("a lesson offers no downloads (link to a page instead)", download.line)
-        download.replace_self(nodes.Text(download.astext()))
+    this_file = Path(env.doc2path(docname)).resolve()
+    # One walk over the page for every kind of node the guard looks at.
+    for node in list(doctree.findall(lambda node: isinstance(node, GUARDED))):
+        if isinstance(node, nodes.raw):
+            if "raw" not in allowed:
+                node.parent.remove(node)  # reported by the source check, at its line
+        elif isinstance(node, nodes.meta):  # front matter's `myst: html_meta:`
+            node.parent.remove(node)  # reported by the front matter's check (facts.py)
+        elif isinstance(node, nodes.image):
+            uri = node.get("uri", "")
+            if "://" in uri or outside(srcdir / uri.lstrip("/"), srcdir):
+                removed(f"the picture {uri} is outside images/ (keep a lesson's pictures in "
+                        "images/)", node.line)
+                node.parent.remove(node)
+        elif isinstance(node, nodes.literal_block):
+            source = node.get("source")
+            if source and Path(source).resolve() != this_file:
+                removed("an example may not be read from a file (write it in the lesson)",
+                        node.line)
+                node.parent.remove(node)
+        elif isinstance(node, addnodes.download_reference):
+            removed("a lesson offers no downloads (link to a page instead)", node.line)
+            node.replace_self(nodes.Text(node.astext()))
     for dependency in sorted(env.dependencies.get(docname, ())):
         if outside(srcdir / dependency, srcdir):  # an included page or file, not a picture or table
             removed(f"a lesson may not include another file ({dependency}; write it in the "
