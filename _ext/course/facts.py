@@ -139,6 +139,14 @@ def byline(config: Config) -> str:
     return f"by {config.author}"
 
 
+def load_yaml(text: str) -> object:
+    """YAML as the course reads it: safe, and with libyaml when PyYAML has it (its wheels
+    bundle it; the pure-Python loader is many times slower). Raises yaml.YAMLError."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def source_lines(path: Path | str) -> tuple[str, ...]:
     """A source file's lines as its author wrote them (a BOM left out).
 
@@ -200,11 +208,8 @@ class FrontMatter:
         return self.keys.get(key, 1)
 
     def data(self) -> object:
-        """The YAML, parsed by libyaml when PyYAML has it. Raises yaml.YAMLError."""
-        import yaml
-
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        return yaml.load("\n".join(self.lines[1:(self.end or 1) - 1]), Loader=loader)
+        """The YAML (`load_yaml`). Raises yaml.YAMLError."""
+        return load_yaml("\n".join(self.lines[1:(self.end or 1) - 1]))
 
     def error(self) -> Problem | None:
         """The front matter's YAML mistake, at its own line, or None when it reads."""

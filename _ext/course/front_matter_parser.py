@@ -21,15 +21,12 @@ from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
 from sphinx.application import Sphinx
 
-# PyYAML's wheels bundle libyaml; a build without it falls back to the same pure-Python
-# loader MyST uses.
-SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
+from .facts import load_yaml
 
 def read_front_matter(text: str) -> dict[str, Any] | None:
     """The mapping a front matter block holds, or None when it is not a readable mapping."""
     try:
-        data = yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 (a safe loader)
+        data = load_yaml(text)
     except (yaml.YAMLError, ValueError, RecursionError):
         return None
     return data if isinstance(data, dict) else None
@@ -41,23 +38,20 @@ class CourseMarkdownParser(MystParser):
     def parse(self, inputstring: str, document: nodes.document) -> None:
         config = document.settings.env.myst_config
         parser = create_md_parser(config, SphinxRenderer)
-        parser.options["document"] = document
         env: dict[str, Any] = {}
         tokens = parser.parse(inputstring, env)
         top = tokens[0] if tokens and tokens[0].type == "front_matter" else None
         data = read_front_matter(top.content) if top is not None else None
-        if top is not None and data is not None:
-            top.content = data  # type: ignore[assignment]  # MyST renders a mapping as given
-            if "myst" in data:  # file-level settings, as MystParser.parse applies them
-                def warning(wtype: Any, msg: str) -> None:
-                    create_warning(document, msg, wtype, line=1, append_to=document)
+        if data is not None and "myst" in data:  # file-level settings, as MystParser applies them
+            def warning(wtype: Any, msg: str) -> None:
+                create_warning(document, msg, wtype, line=1, append_to=document)
 
-                config = merge_file_level(config, data, warning)
-                parser = create_md_parser(config, SphinxRenderer)
-                parser.options["document"] = document
-                env = {}
-                tokens = parser.parse(inputstring, env)
-                tokens[0].content = data  # type: ignore[assignment]
+            parser = create_md_parser(merge_file_level(config, data, warning), SphinxRenderer)
+            env = {}
+            tokens = parser.parse(inputstring, env)
+        if data is not None:
+            tokens[0].content = data  # type: ignore[assignment]  # MyST renders a mapping as given
+        parser.options["document"] = document
         parser.renderer.render(tokens, parser.options, env)
 
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import gzip
+import subprocess
+import sys
+import time
 from collections import Counter
 from pathlib import Path
 
 from bench.figures import docs_read, folder_size, page_weight, pages_written
 from bench.plain_course import Words, measure_course, prose_and_code, write_plain_course
-from bench.run import Plain, Project, add_sentence, make_test_verdict, slowest_tests
-from tests.conftest import sphinx_in_process
+from bench.run import (Plain, Project, add_sentence, machine_busy, make_test_verdict,
+                       slowest_tests)
+from tests.conftest import ROOT, sphinx_in_process
 from tests.extension.minibook import WEEK
 
 LESSON = """---
@@ -194,10 +198,6 @@ def test_make_test_budget_uses_wall_time_only_on_a_quiet_machine() -> None:
 
 
 def test_machine_busy_time_grows_with_work() -> None:
-    import time
-
-    from bench.run import machine_busy
-
     before = machine_busy(["cpu"])
     started = time.process_time()
     while time.process_time() - started < 0.3:
@@ -232,11 +232,6 @@ print(timed(left_behind, Path(".")).timing.cpu)
 
 
 def test_cpu_seconds_include_processes_their_parent_left_behind() -> None:
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
-
     def cpu(mode: str) -> float:
         done = subprocess.run([sys.executable, "-c", ORPHAN_CPU, mode], cwd=ROOT,
                               capture_output=True, text=True, check=True)
